@@ -1,0 +1,45 @@
+#include "app/clock.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <stdexcept>
+
+namespace rp::app {
+
+Clock Clock::system() { return Clock{}; }
+
+Clock Clock::starting_at(core::TimeMs start) {
+  Clock clock;
+  clock.start_ = start;
+  return clock;
+}
+
+Clock Clock::from_environment() {
+  const char* text = std::getenv("ROLEPATH_NOW");
+  if (!text || !*text) return system();
+  const auto civil = core::parse_iso8601(text);
+  if (!civil)
+    throw std::runtime_error(fmt::format("ROLEPATH_NOW='{}' is not an ISO 8601 time such as 2026-03-02T18:00:00", text));
+  if (civil->utc_offset_minutes) return starting_at(core::to_utc_ms(*civil, *civil->utc_offset_minutes));
+  // Local time: take the offset in force near that instant (first guess with UTC, then refine).
+  const auto guess = core::to_utc_ms(*civil, 0);
+  const auto first = core::to_utc_ms(*civil, local_offset_minutes(guess));
+  return starting_at(core::to_utc_ms(*civil, local_offset_minutes(first)));
+}
+
+core::TimeMs Clock::now() const {
+  using namespace std::chrono;
+  if (start_) return *start_ + duration_cast<milliseconds>(steady_clock::now() - started_).count();
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+int Clock::local_offset_minutes(core::TimeMs at) {
+  const std::time_t seconds = static_cast<std::time_t>(at / 1000);
+  std::tm local{};
+  localtime_r(&seconds, &local);
+  return static_cast<int>(local.tm_gmtoff / 60);
+}
+
+}  // namespace rp::app

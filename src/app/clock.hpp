@@ -1,0 +1,29 @@
+#pragma once
+// The one place RolePath asks what time it is. ROLEPATH_NOW (ISO 8601, e.g. 2026-03-02T18:00:00,
+// read as local time unless it names a zone) moves the clock to that instant at start-up; from
+// there it runs at the normal pace, so demos and tests can stand on any day.
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "core/time.hpp"
+
+namespace rp::app {
+
+class Clock {
+ public:
+  // Reads ROLEPATH_NOW; an unreadable value is an error naming the variable.
+  static Clock from_environment();
+  static Clock starting_at(core::TimeMs start);
+  static Clock system();
+
+  core::TimeMs now() const;
+  // Minutes to add to UTC for the local wall clock at `at` (DST-aware, from the C library).
+  static int local_offset_minutes(core::TimeMs at);
+
+ private:
+  std::optional<core::TimeMs> start_;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace rp::app

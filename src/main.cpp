@@ -1,0 +1,104 @@
+// rolepath: parses the command line (CLI11), wires the layers together and picks the front end.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "app/app.hpp"
+#include "app/clock.hpp"
+#include "app/paths.hpp"
+#include "bank/loader.hpp"
+#include "platform/window.hpp"
+#include "store/store.hpp"
+#include "terminal/check_bank.hpp"
+
+namespace {
+
+constexpr int exit_error = 1;
+constexpr int exit_usage = 2;
+
+struct Options {
+  std::string db;
+  std::vector<std::string> banks;
+  std::string profile = "Learner";
+  std::string screen = "home";
+  std::string screenshot;
+  std::vector<std::string> check_files;
+  bool check_on_default = false;
+};
+
+int run_gui(const Options& options) {
+  using namespace rp;
+  const auto screen = app::screen_from_name(options.screen);  // CLI11 already checked the name
+  platform::require_display();
+
+  std::vector<std::filesystem::path> bank_files(options.banks.begin(), options.banks.end());
+  bank::LoadResult loaded = bank::load_banks(bank_files);
+  if (!loaded.ok()) {
+    for (const auto& error : loaded.errors) std::cerr << error.to_string() << '\n';
+    return exit_error;
+  }
+  const auto clock = app::Clock::from_environment();
+  const std::filesystem::path db_path = options.db.empty() ? app::default_database_path() : std::filesystem::path(options.db);
+  auto store = store::Store::open(db_path);
+
+  app::AppOptions app_options;
+  app_options.profile_name = options.profile;
+  app_options.bank_sources = {"built-in bank (assets/banks/default.toml)"};
+  for (const auto& file : options.banks) app_options.bank_sources.push_back(file);
+  const auto ini_file = app::config_folder() / "imgui.ini";
+  app_options.settings_file = ini_file.string();
+  app::App application(std::move(store), std::move(loaded.bank), clock, app_options);
+  application.apply(app::action::Navigate{screen.value_or(app::Screen::home)});
+
+  platform::WindowOptions window;
+  window.ini_file = ini_file;
+  if (!options.screenshot.empty()) window.screenshot = options.screenshot;
+  platform::run_window(application, window);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"RolePath: choose between AI Architect and Machine Learning Software Engineer, then learn what it takes."};
+  cli.set_version_flag("--version", fmt::format("rolepath {}", ROLEPATH_VERSION));
+  Options options;
+  cli.add_option("--db", options.db, "Database file (default: $XDG_DATA_HOME/rolepath/rolepath.db)");
+  cli.add_option("--bank", options.banks, "Extra question-bank TOML file loaded on top of the built-in bank (repeatable)")
+      ->check(CLI::ExistingFile);
+  cli.add_option("--profile", options.profile, "Learner profile to study as (created if new)")->capture_default_str();
+  std::vector<std::string> screen_names;
+  for (auto screen : rp::app::all_screens) screen_names.emplace_back(rp::app::screen_name(screen));
+  cli.add_option("--screen", options.screen, "Screen to open")->check(CLI::IsMember(screen_names))->capture_default_str();
+  cli.add_option("--screenshot", options.screenshot, "Render the screen, save it as this PNG file and exit");
+
+  auto* check = cli.add_subcommand("check-bank", "Validate question-bank files and print their coverage");
+  check->add_option("files", options.check_files, "Bank TOML files")->required()->check(CLI::ExistingPath);
+  check->add_flag("--on-default", options.check_on_default, "Check the files as additions to the built-in bank");
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return cli.exit(e);
+    std::cerr << "rolepath: " << e.what() << "\n\n" << cli.help();
+    return exit_usage;
+  }
+
+  try {
+    if (*check) {
+      std::vector<std::filesystem::path> files(options.check_files.begin(), options.check_files.end());
+      return rp::terminal::check_bank(files, options.check_on_default, std::cout, std::cerr);
+    }
+    return run_gui(options);
+  } catch (const rp::platform::NoDisplayError& e) {
+    std::cerr << "rolepath: " << e.what() << "\n"
+              << "The window needs a display. Run it under a virtual one, for example:\n"
+              << "  xvfb-run -a rolepath\n"
+              << "or use the terminal commands (rolepath --help lists them).\n";
+    return exit_error;
+  } catch (const std::exception& e) {
+    std::cerr << "rolepath: " << e.what() << '\n';
+    return exit_error;
+  }
+}

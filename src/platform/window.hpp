@@ -1,0 +1,32 @@
+#pragma once
+// The real window: GLFW, an OpenGL 3.3 core context, ImGui's GLFW and OpenGL 3 backends, the
+// event loop, and screenshots.
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+
+#include "app/app.hpp"
+
+namespace rp::platform {
+
+// There is no display to open a window on (no X11 or Wayland server, or GLFW could not use it).
+class NoDisplayError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct WindowOptions {
+  int width = 1280;
+  int height = 800;
+  std::filesystem::path ini_file;                  // ImGui's layout file; empty keeps none
+  std::optional<std::filesystem::path> screenshot;  // render, save a PNG, and return
+  int frames_before_screenshot = 4;                // lets auto-sized tables and windows settle
+};
+
+// Throws NoDisplayError before touching anything when no display is reachable.
+void require_display();
+
+// Runs the window until it is closed (or, with a screenshot, until the PNG is written).
+void run_window(app::App& app, const WindowOptions& options);
+
+}  // namespace rp::platform

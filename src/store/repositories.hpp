@@ -1,0 +1,100 @@
+#pragma once
+// One small repository per kind of row. Each takes the Store and speaks in domain terms.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/bank.hpp"
+#include "core/session.hpp"
+#include "core/time.hpp"
+#include "store/store.hpp"
+
+namespace rp::store {
+
+using RowId = std::int64_t;
+
+struct Profile {
+  RowId id = 0;
+  std::string name;
+  core::TimeMs created_ms = 0;
+};
+
+class Profiles {
+ public:
+  explicit Profiles(Store& store) : store_(store) {}
+  std::vector<Profile> list();
+  std::optional<Profile> find(RowId id);
+  std::optional<Profile> find_by_name(const std::string& name);
+  Profile create(const std::string& name, core::TimeMs now);
+  // The profile called `name`, created if there is none yet.
+  Profile ensure(const std::string& name, core::TimeMs now);
+
+ private:
+  Store& store_;
+};
+
+struct ItemSync {
+  int added = 0;
+  int changed = 0;
+  std::unordered_map<std::string, RowId> ids;  // bank id -> item row
+};
+
+class Items {
+ public:
+  explicit Items(Store& store) : store_(store) {}
+  // Records every question and statement of the bank by its stable id, noting new and edited
+  // ones; items that left the bank keep their rows so their history stays readable.
+  ItemSync sync(const core::Bank& bank, core::TimeMs now);
+  std::int64_t count();
+
+ private:
+  Store& store_;
+};
+
+class Sessions {
+ public:
+  explicit Sessions(Store& store) : store_(store) {}
+  RowId start(RowId profile_id, core::SessionKind kind, core::TimeMs now);
+  void finish(RowId session_id, core::TimeMs now);
+
+ private:
+  Store& store_;
+};
+
+struct AnswerRecord {
+  RowId profile_id = 0;
+  RowId session_id = 0;
+  RowId item_id = 0;
+  core::TimeMs answered_ms = 0;
+  std::string chosen;
+  std::optional<bool> correct;  // unset for statements
+  std::int64_t latency_ms = 0;
+  std::optional<bool> sure;     // unset when the learner was not asked
+};
+
+class Answers {
+ public:
+  explicit Answers(Store& store) : store_(store) {}
+  // Writes one answer in its own transaction; when this returns, the answer is on disk.
+  RowId record(const AnswerRecord& answer);
+  std::int64_t count(RowId profile_id);
+  std::vector<AnswerRecord> in_session(RowId session_id);
+
+ private:
+  Store& store_;
+};
+
+class Settings {
+ public:
+  static constexpr RowId app_wide = 0;
+  explicit Settings(Store& store) : store_(store) {}
+  std::optional<std::string> get(RowId profile_id, const std::string& key);
+  void set(RowId profile_id, const std::string& key, const std::string& value);
+
+ private:
+  Store& store_;
+};
+
+}  // namespace rp::store

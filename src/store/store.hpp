@@ -1,0 +1,106 @@
+#pragma once
+// The one connection to a RolePath database, with its migrations and prepared statements.
+// All SQL in RolePath lives in store/.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <type_traits>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace SQLite {
+class Database;
+class Statement;
+}  // namespace SQLite
+
+namespace rp::store {
+
+// A database problem, phrased for the learner: which file, and what is wrong with it.
+class StoreError : public std::runtime_error {
+ public:
+  StoreError(std::string path, std::string problem);
+  const std::string& path() const { return path_; }
+  const std::string& problem() const { return problem_; }
+
+ private:
+  std::string path_;
+  std::string problem_;
+};
+
+// The schema versions built into this binary (db/NNNN_name.sql).
+int latest_schema_version();
+
+class Store {
+ public:
+  // Opens (or creates, mode 0600, with its folder) the database at `path` and brings its schema
+  // up to date. A database from a newer RolePath, or a file that is not a database, is refused
+  // with a StoreError and left as it was.
+  static std::unique_ptr<Store> open(const std::filesystem::path& path);
+  // A private in-memory database with the full schema; for tests and benchmarks.
+  static std::unique_ptr<Store> open_in_memory();
+
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::string& path() const { return path_; }
+  int schema_version();
+
+  // For repositories: the statement for `sql`, prepared on first use and reset for reuse.
+  SQLite::Statement& prepared(std::string_view sql);
+  SQLite::Database& connection() { return *db_; }
+
+  // Runs `fn` in one transaction: committed when it returns, rolled back if it throws.
+  template <typename Fn>
+  auto in_transaction(Fn&& fn) -> decltype(fn());
+
+  // Runs `fn`, turning any low-level failure into a StoreError that names this database.
+  template <typename Fn>
+  auto guarded(Fn&& fn) -> decltype(fn());
+
+  // Wraps a low-level failure into a StoreError that names this database.
+  [[noreturn]] void fail(const std::exception& e) const;
+
+ private:
+  Store(std::unique_ptr<SQLite::Database> db, std::string path);
+  void begin();
+  void commit();
+  void rollback() noexcept;
+
+  std::unique_ptr<SQLite::Database> db_;
+  std::string path_;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+template <typename Fn>
+auto Store::guarded(Fn&& fn) -> decltype(fn()) {
+  try {
+    return fn();
+  } catch (const StoreError&) {
+    throw;
+  } catch (const std::exception& e) {
+    fail(e);
+  }
+}
+
+template <typename Fn>
+auto Store::in_transaction(Fn&& fn) -> decltype(fn()) {
+  begin();
+  try {
+    if constexpr (std::is_void_v<decltype(fn())>) {
+      guarded(fn);
+      commit();
+    } else {
+      auto result = guarded(fn);
+      commit();
+      return result;
+    }
+  } catch (...) {
+    rollback();
+    throw;
+  }
+}
+
+}  // namespace rp::store

@@ -1,0 +1,129 @@
+#include <fmt/format.h>
+#include <imgui.h>
+#include <imgui_internal.h>  // ErrorCheckEndFrameRecover: closes what a throwing screen left open
+
+#include "ui/screens.hpp"
+
+namespace rp::ui {
+
+namespace {
+constexpr float sidebar_width = 250.0f;
+
+void draw_sidebar(const Frame& f) {
+  const float s = f.fonts.scale;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, f.colors.sidebar);
+  ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16 * s, 24 * s));
+  ImGui::BeginChild("sidebar", ImVec2(sidebar_width * s, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  ImGui::PushStyleColor(ImGuiCol_Text, f.colors.accent);
+  text_in(f.fonts.heading, "RolePath");
+  ImGui::PopStyleColor();
+  ImGui::PushFont(f.fonts.small);
+  muted("AI Architect or ML Software Engineer?");
+  ImGui::PopFont();
+  ImGui::Dummy(ImVec2(0, 18 * s));
+
+  ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
+  int shortcut = 1;
+  for (auto screen : app::all_screens) {
+    ImGui::PushID(static_cast<int>(screen));
+    const bool current = f.view.screen == screen;
+    ImGui::PushFont(current ? f.fonts.bold : f.fonts.body);
+    const std::string label(app::screen_title(screen));
+    if (ImGui::Selectable(label.c_str(), current, 0, ImVec2(0, 36 * s))) f.actions.push(app::action::Navigate{screen});
+    ImGui::PopFont();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+%d", shortcut);
+    ImGui::PopID();
+    ++shortcut;
+  }
+  ImGui::PopStyleVar();
+
+  // The learner's name sits at the foot of the sidebar.
+  const float foot = ImGui::GetWindowHeight() - ImGui::GetTextLineHeightWithSpacing() * 2.2f - 24 * s;
+  if (ImGui::GetCursorPosY() < foot) ImGui::SetCursorPosY(foot);
+  ImGui::PushFont(f.fonts.small);
+  muted("Studying as");
+  ImGui::PopFont();
+  text_in(f.fonts.bold, f.view.profile_name);
+  ImGui::EndChild();
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor();
+}
+
+void draw_banner(const Frame& f) {
+  if (f.view.error_banner.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, f.colors.banner);
+  ImGui::PushStyleColor(ImGuiCol_Text, f.colors.banner_text);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16 * f.fonts.scale, 10 * f.fonts.scale));
+  const float height = ImGui::GetTextLineHeightWithSpacing() * 3.2f;
+  ImGui::BeginChild("banner", ImVec2(0, height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  text_in(f.fonts.bold, "Something went wrong");
+  ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - 110 * f.fonts.scale);
+  text(f.view.error_banner);
+  ImGui::PopTextWrapPos();
+  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - 110 * f.fonts.scale, 10 * f.fonts.scale));
+  ImGui::PopStyleColor();  // button text in the normal colour
+  if (ImGui::Button("Dismiss")) f.actions.push(app::action::DismissError{});
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+  ImGui::Dummy(ImVec2(0, 6 * f.fonts.scale));
+}
+
+void handle_shortcuts(const Frame& f) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!io.KeyCtrl || io.WantTextInput) return;
+  // GLFW's key codes for digits are their ASCII codes, so '1'..'6' index io.KeysDown directly.
+  for (std::size_t i = 0; i < app::all_screens.size(); ++i) {
+    if (ImGui::IsKeyPressed(static_cast<int>('1' + i), false))
+      f.actions.push(app::action::Navigate{app::all_screens[i]});
+  }
+}
+
+void draw_current_screen(const Frame& f) {
+  switch (f.view.screen) {
+    case app::Screen::home: draw_home(f); break;
+    case app::Screen::fit: draw_fit(f); break;
+    case app::Screen::quiz: draw_quiz(f); break;
+    case app::Screen::review: draw_review(f); break;
+    case app::Screen::progress: draw_progress(f); break;
+    case app::Screen::settings: draw_settings(f); break;
+  }
+}
+}  // namespace
+
+void guarded(app::ActionQueue& actions, const std::function<void()>& body) {
+  try {
+    body();
+  } catch (const std::exception& e) {
+    ImGui::ErrorCheckEndFrameRecover(nullptr);
+    actions.push(app::action::ShowError{fmt::format("This screen could not be drawn: {}", e.what())});
+  }
+}
+
+void draw_frame(const app::ViewState& view, app::ActionQueue& actions, const Fonts& fonts) {
+  const Frame f{view, actions, fonts, palette(view.theme)};
+  guarded(actions, [&] {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("RolePath", nullptr, flags);
+    handle_shortcuts(f);
+    draw_sidebar(f);
+    ImGui::SameLine(0, 0);
+    const float pad = 36 * fonts.scale;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad * 0.8f));
+    ImGui::BeginChild("content", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleVar();
+    draw_banner(f);
+    ImGui::PushID(static_cast<int>(view.screen));
+    draw_current_screen(f);
+    ImGui::PopID();
+    ImGui::EndChild();
+    ImGui::End();
+  });
+}
+
+}  // namespace rp::ui

@@ -1,0 +1,62 @@
+#include <fmt/format.h>
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "ui/screens.hpp"
+
+namespace rp::ui {
+
+namespace {
+void draw_role_cards(const Frame& f) {
+  const auto& roles = f.view.roles;
+  if (roles.empty()) return;
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float width = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(roles.size() - 1)) /
+                      static_cast<float>(roles.size());
+  // Cards share one height: the tallest summary decides it.
+  const float inner = width - 2 * Card::padding_x(f);
+  float summary = 0;
+  for (const auto& role : roles) summary = std::max(summary, wrapped_height(f.fonts.body, role.summary, inner));
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  const float height =
+      2 * Card::padding_y(f) + f.fonts.title->FontSize + summary + f.fonts.small->FontSize + 2 * spacing;
+  for (std::size_t i = 0; i < roles.size(); ++i) {
+    if (i > 0) ImGui::SameLine();
+    ImGui::PushID(static_cast<int>(i));
+    {
+      Card card(f, "##role", width, height);
+      text_in(f.fonts.title, roles[i].name);
+      paragraph(roles[i].summary);
+      ImGui::PushFont(f.fonts.small);
+      muted(fmt::format("{} questions in the bank", roles[i].questions));
+      ImGui::PopFont();
+    }
+    ImGui::PopID();
+  }
+}
+}  // namespace
+
+void draw_home(const Frame& f) {
+  screen_heading(f, fmt::format("Welcome, {}", f.view.profile_name),
+                 "Two careers in AI, side by side. Find out which one suits you, then learn what it takes.");
+  draw_role_cards(f);
+
+  section_title(f, "Where to start");
+  if (primary_button(f, "Which role suits you?")) f.actions.push(app::action::Navigate{app::Screen::fit});
+  ImGui::SameLine();
+  if (ImGui::Button("Quiz yourself on a topic")) f.actions.push(app::action::Navigate{app::Screen::quiz});
+  ImGui::SameLine();
+  if (ImGui::Button("Review weak topics")) f.actions.push(app::action::Navigate{app::Screen::review});
+  muted("The questionnaire, quizzes, review and progress charts are still being built; "
+        "each screen says what it will do.");
+
+  section_title(f, "Your study so far");
+  if (f.view.answers_total == 0) {
+    paragraph("You have not answered anything yet. Every answer you give is kept on this computer.");
+  } else {
+    paragraph(fmt::format("{} answers recorded.", f.view.answers_total));
+  }
+}
+
+}  // namespace rp::ui

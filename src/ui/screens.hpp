@@ -1,0 +1,24 @@
+#pragma once
+// Entry points of the ImGui front end. Each screen draws from the view state and pushes actions.
+#include <functional>
+
+#include "ui/widgets.hpp"
+
+namespace rp::ui {
+
+// Draws one whole frame of the app (sidebar, banner, current screen) between NewFrame and Render.
+// A screen that throws does not take the app down: the frame is closed cleanly and the message
+// goes to the banner.
+void draw_frame(const app::ViewState& view, app::ActionQueue& actions, const Fonts& fonts);
+
+// The exception boundary draw_frame uses, exposed so tests can feed it a failing body.
+void guarded(app::ActionQueue& actions, const std::function<void()>& body);
+
+void draw_home(const Frame& f);
+void draw_fit(const Frame& f);
+void draw_quiz(const Frame& f);
+void draw_review(const Frame& f);
+void draw_progress(const Frame& f);
+void draw_settings(const Frame& f);
+
+}  // namespace rp::ui

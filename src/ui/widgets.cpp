@@ -1,0 +1,84 @@
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+
+namespace rp::ui {
+
+void text(std::string_view s) { ImGui::TextUnformatted(s.data(), s.data() + s.size()); }
+
+namespace {
+// Lines stop at about 50 em, a readable measure, even in a wide window.
+float measure(float available) { return std::min(available, ImGui::GetFontSize() * 50); }
+}  // namespace
+
+float wrapped_height(ImFont* font, std::string_view s, float width) {
+  const float wrap = std::min(width, font->FontSize * 50);
+  return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, s.data(), s.data() + s.size()).y;
+}
+
+void paragraph(std::string_view s) {
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + measure(ImGui::GetContentRegionAvail().x));
+  text(s);
+  ImGui::PopTextWrapPos();
+}
+
+void muted(std::string_view s) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+  paragraph(s);
+  ImGui::PopStyleColor();
+}
+
+void text_in(ImFont* font, std::string_view s) {
+  ImGui::PushFont(font);
+  text(s);
+  ImGui::PopFont();
+}
+
+void screen_heading(const Frame& f, std::string_view title, std::string_view subtitle) {
+  text_in(f.fonts.heading, title);
+  if (!subtitle.empty()) muted(subtitle);
+  ImGui::Dummy(ImVec2(0, 8 * f.fonts.scale));
+}
+
+void section_title(const Frame& f, std::string_view title) {
+  ImGui::Dummy(ImVec2(0, 4 * f.fonts.scale));
+  text_in(f.fonts.title, title);
+}
+
+bool primary_button(const Frame& f, const char* label) {
+  const ImVec4 accent = ImGui::ColorConvertU32ToFloat4(f.colors.accent);
+  ImGui::PushStyleColor(ImGuiCol_Button, accent);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(accent.x, accent.y, accent.z, 0.88f));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(accent.x, accent.y, accent.z, 0.75f));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  const bool pressed = ImGui::Button(label);
+  ImGui::PopStyleColor(4);
+  return pressed;
+}
+
+Card::Card(const Frame& f, const char* id, float width, float height) {
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, f.colors.card);
+  ImGui::PushStyleColor(ImGuiCol_Border, f.colors.card_border);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(padding_x(f), padding_y(f)));
+  ImGui::BeginChild(id, ImVec2(width, height), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+}
+
+Card::~Card() {
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(2);
+}
+
+void not_built_notice(const Frame& f, std::string_view what_it_will_do) {
+  const float inner = ImGui::GetContentRegionAvail().x - 2 * Card::padding_x(f);
+  const float height = 2 * Card::padding_y(f) + f.fonts.bold->FontSize + ImGui::GetStyle().ItemSpacing.y +
+                       wrapped_height(f.fonts.body, what_it_will_do, inner);
+  Card card(f, "##not-built", 0, height);
+  text_in(f.fonts.bold, "Not built yet");
+  paragraph(what_it_will_do);
+}
+
+}  // namespace rp::ui

@@ -1,0 +1,44 @@
+#pragma once
+// Small building blocks every screen uses, so screens read as content, not as ImGui plumbing.
+// Text that came from a file or a person is only ever passed as data, never as a format string.
+#include <string_view>
+
+#include "ui/style.hpp"
+
+namespace rp::ui {
+
+// What each screen draws with: fonts, colours and where to send actions.
+struct Frame {
+  const app::ViewState& view;
+  app::ActionQueue& actions;
+  const Fonts& fonts;
+  const Palette& colors;
+};
+
+void text(std::string_view s);                               // one unwrapped line
+void paragraph(std::string_view s);                          // wrapped to the available width
+void muted(std::string_view s);                              // wrapped, in the muted colour
+void text_in(ImFont* font, std::string_view s);              // unwrapped, in the given font
+void screen_heading(const Frame& f, std::string_view title, std::string_view subtitle);
+void section_title(const Frame& f, std::string_view title);
+bool primary_button(const Frame& f, const char* label);
+
+// Height of `s` in `font` wrapped at `width`, so panels can fit their text exactly.
+float wrapped_height(ImFont* font, std::string_view s, float width);
+
+// A rounded panel with padding; Begin/End are paired by the RAII guard.
+class Card {
+ public:
+  static float padding_x(const Frame& f) { return 20 * f.fonts.scale; }
+  static float padding_y(const Frame& f) { return 16 * f.fonts.scale; }
+
+  Card(const Frame& f, const char* id, float width, float height);
+  ~Card();
+  Card(const Card&) = delete;
+  Card& operator=(const Card&) = delete;
+};
+
+// A plain notice for a feature that is not built yet: what it will do, nothing pretended.
+void not_built_notice(const Frame& f, std::string_view what_it_will_do);
+
+}  // namespace rp::ui
