@@ -52,8 +52,5 @@ target_link_libraries(rp_imgui INTERFACE PkgConfig::RP_IMGUI rp::glfw rp::opengl
 target_include_directories(rp_imgui SYSTEM INTERFACE ${RP_IMGUI_HEADERS} ${RP_IMGUI_HEADERS}/backends)
 add_library(rp::imgui ALIAS rp_imgui)
 
-# doctest's CTest integration: one CTest entry per test case.
-include(doctest OPTIONAL RESULT_VARIABLE RP_DOCTEST_CMAKE)
-if(NOT RP_DOCTEST_CMAKE)
-  include(/usr/lib/cmake/doctest/doctest.cmake)
-endif()
+# doctest's CTest integration (doctest_discover_tests): one CTest entry per test case.
+include(${doctest_DIR}/doctest.cmake)

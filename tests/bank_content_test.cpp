@@ -1,0 +1,230 @@
+// The built-in bank holds to the content brief: coverage, balance and wording. These thresholds
+// are asserted from the file itself, so no later edit quietly weakens the bank.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+#include <cctype>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "bank/loader.hpp"
+#include "core/coverage.hpp"
+
+using namespace rp;
+
+namespace {
+const core::Bank& built_in() {
+  static const core::Bank loaded = [] {
+    auto r = bank::parse_bank(bank::default_bank_text(), bank::default_bank_name);
+    REQUIRE(r.ok());
+    return r.bank;
+  }();
+  return loaded;
+}
+
+// Lower-case words with punctuation dropped ("end-users," -> "endusers").
+std::vector<std::string> words_of(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isspace(u)) {
+      if (!word.empty()) words.push_back(std::exchange(word, {}));
+    } else if (std::isalnum(u) || u >= 0x80) {
+      word += static_cast<char>(std::tolower(u));
+    }
+  }
+  if (!word.empty()) words.push_back(word);
+  return words;
+}
+
+// Sentences end at ., ! or ? followed by a space and a capital, or at the end of the text.
+int sentence_count(const std::string& text) {
+  int count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '.' && text[i] != '!' && text[i] != '?') continue;
+    const bool at_end = text.find_first_not_of(" \t\n\")", i + 1) == std::string::npos;
+    const bool before_capital = i + 2 < text.size() && text[i + 1] == ' ' && std::isupper(static_cast<unsigned char>(text[i + 2]));
+    if (at_end || before_capital) ++count;
+  }
+  return count;
+}
+
+std::vector<std::string> every_text_in_bank() {
+  std::vector<std::string> texts;
+  for (const auto& r : built_in().roles) texts.insert(texts.end(), {r.name, r.summary});
+  for (const auto& q : built_in().questions) {
+    texts.insert(texts.end(), {q.prompt, q.explanation});
+    texts.insert(texts.end(), q.options.begin(), q.options.end());
+  }
+  for (const auto& s : built_in().statements) texts.push_back(s.text);
+  for (const auto& c : built_in().cards) texts.push_back(c.text);
+  return texts;
+}
+}  // namespace
+
+TEST_CASE("at least 140 questions and at least 6 for every role and topic") {
+  CHECK(built_in().questions.size() >= 140);
+  const auto coverage = core::compute_coverage(built_in());
+  for (std::size_t t = 0; t < built_in().topics.size(); ++t)
+    for (std::size_t r = 0; r < built_in().roles.size(); ++r) {
+      CAPTURE(built_in().topics[t].id);
+      CAPTURE(built_in().roles[r].id);
+      CHECK(coverage.questions[t][r] >= 6);
+    }
+}
+
+TEST_CASE("the two roles and the article's eight sections are there") {
+  CHECK(built_in().find_role("ai_architect"));
+  CHECK(built_in().find_role("ml_engineer"));
+  for (const char* topic : {"definitions", "responsibilities", "skills", "education", "tools", "industries", "outlook", "tips"}) {
+    CAPTURE(topic);
+    CHECK(built_in().find_topic(topic));
+  }
+}
+
+TEST_CASE("at least 20 questions of each kind and which_role questions can answer both") {
+  const auto coverage = core::compute_coverage(built_in());
+  for (int count : coverage.questions_by_kind) CHECK(count >= 20);
+  const auto both = std::count_if(built_in().questions.begin(), built_in().questions.end(), [](const core::Question& q) {
+    return q.kind == core::QuestionKind::which_role && q.answer_roles.size() == q.roles.size();
+  });
+  CHECK(both >= 5);
+}
+
+TEST_CASE("at least 25 general-knowledge questions on the named technologies") {
+  CHECK(core::compute_coverage(built_in()).general_questions >= 25);
+  std::string general;
+  for (const auto& q : built_in().questions)
+    if (q.source == "general") general += q.prompt + " " + q.explanation + " ";
+  for (const char* tech : {"Spark", "Hadoop", "TensorFlow", "PyTorch", "Git", "Jenkins", "Python", "Java", "C++"}) {
+    CAPTURE(tech);
+    CHECK(general.find(tech) != std::string::npos);
+  }
+}
+
+TEST_CASE("the article's growth figures are asked about and attributed") {
+  int fifteen = 0, twenty_two = 0;
+  for (const auto& q : built_in().questions) {
+    std::string all = q.prompt + " " + q.explanation;
+    for (const auto& o : q.options) all += " " + o;
+    if (q.topic != "outlook") continue;
+    if (all.find("15") != std::string::npos) ++fifteen;
+    if (all.find("22") != std::string::npos) ++twenty_two;
+    if (all.find("15") != std::string::npos || all.find("22") != std::string::npos) {
+      CAPTURE(q.id);
+      CHECK((q.explanation.find("BLS") != std::string::npos || q.explanation.find("Bureau") != std::string::npos ||
+             q.explanation.find("article") != std::string::npos || q.explanation.find("comparison") != std::string::npos));
+    }
+  }
+  CHECK(fifteen >= 2);
+  CHECK(twenty_two >= 2);
+}
+
+TEST_CASE("every explanation is one to three sentences") {
+  for (const auto& q : built_in().questions) {
+    CAPTURE(q.id);
+    CAPTURE(q.explanation);
+    const int n = sentence_count(q.explanation);
+    CHECK(n >= 1);
+    CHECK(n <= 3);
+  }
+}
+
+TEST_CASE("no option is 'all of the above' or 'none of the above'") {
+  for (const auto& q : built_in().questions)
+    for (const auto& o : q.options) {
+      const auto w = words_of(o);
+      std::string joined;
+      for (const auto& x : w) joined += x + " ";
+      CAPTURE(q.id);
+      CHECK(joined.find("of the above") == std::string::npos);
+    }
+}
+
+TEST_CASE("the right option's position is balanced across single-choice questions") {
+  std::map<std::size_t, int> by_position;
+  int singles = 0;
+  for (const auto& q : built_in().questions) {
+    if (q.kind != core::QuestionKind::single) continue;
+    ++singles;
+    ++by_position[q.answer_indices.at(0)];
+  }
+  REQUIRE(singles > 0);
+  for (const auto& [position, count] : by_position) {
+    CAPTURE(position);
+    CHECK(count * 100 <= singles * 40);
+  }
+}
+
+TEST_CASE("role-fit statements: enough first person balanced and some pointing away") {
+  const auto& statements = built_in().statements;
+  CHECK(statements.size() >= 40);
+  const auto coverage = core::compute_coverage(built_in());
+  REQUIRE(coverage.positive_weight.size() == 2);
+  const double a = coverage.positive_weight[0], b = coverage.positive_weight[1];
+  CHECK(std::abs(a - b) <= 0.10 * std::max(a, b));
+  const auto away = std::count_if(statements.begin(), statements.end(), [](const core::Statement& s) {
+    return std::any_of(s.weights.begin(), s.weights.end(), [](const auto& w) { return w.second < 0; });
+  });
+  CHECK(away * 4 >= static_cast<long>(statements.size()));
+  for (const auto& s : statements) {
+    CAPTURE(s.text);
+    const auto w = words_of(s.text);
+    const bool first_person = std::any_of(w.begin(), w.end(), [](const std::string& x) {
+      return x == "i" || x == "im" || x == "id" || x == "ive" || x == "me" || x == "my";
+    });
+    CHECK(first_person);
+  }
+}
+
+TEST_CASE("someone who agrees with every statement gets no clear lean") {
+  std::map<std::string, double> total;
+  for (const auto& s : built_in().statements)
+    for (const auto& [role, weight] : s.weights) total[role] += weight;
+  const double a = total["ai_architect"], b = total["ml_engineer"];
+  CHECK(std::abs(a - b) <= 0.10 * std::max(std::abs(a), std::abs(b)));
+}
+
+TEST_CASE("a study card of two to four sentences for every role and topic") {
+  for (const auto& role : built_in().roles)
+    for (const auto& topic : built_in().topics) {
+      CAPTURE(role.id);
+      CAPTURE(topic.id);
+      const auto* card = built_in().find_card(role.id, topic.id);
+      REQUIRE(card);
+      const int n = sentence_count(card->text);
+      CHECK(n >= 2);
+      CHECK(n <= 4);
+    }
+}
+
+TEST_CASE("no run of eight words from the article appears anywhere in the bank") {
+  std::ifstream in(ROLEPATH_SEED_ARTICLE);
+  REQUIRE_MESSAGE(in, "the seed article is expected at " ROLEPATH_SEED_ARTICLE);
+  std::stringstream article_text;
+  article_text << in.rdbuf();
+  const auto article = words_of(article_text.str());
+  std::set<std::string> article_runs;
+  for (std::size_t i = 0; i + 8 <= article.size(); ++i) {
+    std::string run;
+    for (std::size_t k = i; k < i + 8; ++k) run += article[k] + " ";
+    article_runs.insert(run);
+  }
+  REQUIRE(article_runs.size() > 500);
+  for (const auto& text : every_text_in_bank()) {
+    const auto w = words_of(text);
+    for (std::size_t i = 0; i + 8 <= w.size(); ++i) {
+      std::string run;
+      for (std::size_t k = i; k < i + 8; ++k) run += w[k] + " ";
+      CAPTURE(text);
+      CHECK_MESSAGE(article_runs.count(run) == 0, "copied from the article: ", run);
+    }
+  }
+}

@@ -1,0 +1,169 @@
+// The real rolepath binary: its command line, and real windows under Xvfb with screenshots.
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <stb_image.h>
+
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "support/process.hpp"
+#include "support/temp_folder.hpp"
+
+using rp::test::run;
+using rp::test::shell_quote;
+using rp::test::TempFolder;
+
+namespace {
+const std::string binary = ROLEPATH_BINARY;
+const std::string xvfb = "xvfb-run -a -s '-screen 0 1280x800x24' ";
+
+// Runs rolepath with its data and config kept inside `home`, so tests never touch the real ones.
+rp::test::ProcessResult rolepath(const TempFolder& home, const std::string& args, bool with_display = true) {
+  const std::string env = fmt::format("env {}XDG_DATA_HOME={} XDG_CONFIG_HOME={} ",
+                                      with_display ? "" : "-u DISPLAY -u WAYLAND_DISPLAY ",
+                                      shell_quote((home / "data").string()), shell_quote((home / "config").string()));
+  const std::string cd = "cd " + shell_quote(home.path().string()) + " && ";
+  return run(cd + env + (with_display ? xvfb : "") + shell_quote(binary) + " " + args);
+}
+
+struct Image {
+  int width = 0, height = 0;
+  std::vector<unsigned char> rgb;
+};
+
+Image load_png(const std::filesystem::path& file) {
+  Image image;
+  int channels = 0;
+  std::unique_ptr<unsigned char, void (*)(void*)> data(stbi_load(file.c_str(), &image.width, &image.height, &channels, 3),
+                                                       stbi_image_free);
+  REQUIRE_MESSAGE(data, "cannot read ", file.string());
+  image.rgb.assign(data.get(), data.get() + static_cast<std::size_t>(image.width) * image.height * 3);
+  return image;
+}
+
+// Share of pixels that are not the most common colour (the background).
+double share_off_background(const Image& image) {
+  std::map<unsigned int, int> counts;
+  for (std::size_t i = 0; i + 2 < image.rgb.size(); i += 3)
+    ++counts[(image.rgb[i] << 16) | (image.rgb[i + 1] << 8) | image.rgb[i + 2]];
+  int most = 0;
+  for (const auto& [colour, count] : counts) most = std::max(most, count);
+  return 1.0 - static_cast<double>(most) / (static_cast<double>(image.rgb.size()) / 3.0);
+}
+
+double share_different(const Image& a, const Image& b) {
+  REQUIRE(a.rgb.size() == b.rgb.size());
+  std::size_t differing = 0;
+  for (std::size_t i = 0; i + 2 < a.rgb.size(); i += 3)
+    if (a.rgb[i] != b.rgb[i] || a.rgb[i + 1] != b.rgb[i + 1] || a.rgb[i + 2] != b.rgb[i + 2]) ++differing;
+  return static_cast<double>(differing) / (static_cast<double>(a.rgb.size()) / 3.0);
+}
+}  // namespace
+
+TEST_CASE("--help and --version exit 0") {
+  TempFolder home;
+  const auto help = rolepath(home, "--help", false);
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("--screenshot") != std::string::npos);
+  CHECK(help.out.find("check-bank") != std::string::npos);
+  const auto version = rolepath(home, "--version", false);
+  CHECK(version.exit_code == 0);
+  CHECK(version.out.find("rolepath ") != std::string::npos);
+}
+
+TEST_CASE("an unknown option prints usage and exits 2") {
+  TempFolder home;
+  const auto r = rolepath(home, "--frobnicate", false);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--frobnicate") != std::string::npos);
+  CHECK(r.err.find("Usage") != std::string::npos);
+  CHECK(rolepath(home, "--screen kitchen", false).exit_code == 2);
+}
+
+TEST_CASE("without a display the GUI says so suggests xvfb-run and writes nothing") {
+  TempFolder home;
+  const auto r = rolepath(home, "", false);
+  CHECK(r.exit_code != 0);
+  CHECK(r.err.find("no display") != std::string::npos);
+  CHECK(r.err.find("xvfb-run") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(home / "data"));
+}
+
+TEST_CASE("check-bank passes the built-in bank and prints its coverage table") {
+  TempFolder home;
+  const auto r = rolepath(home, "check-bank " + shell_quote(ROLEPATH_SOURCE_DIR "/assets/banks/default.toml"), false);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("Questions per topic and role") != std::string::npos);
+  CHECK(r.out.find("responsibilities") != std::string::npos);
+}
+
+TEST_CASE("check-bank reports every problem as file:line:col and exits 1") {
+  TempFolder home;
+  const auto bad = home / "bad.toml";
+  rp::test::write_bytes(bad, "[[role]]\nid = \"x\"\nname = \"X\"\nsummary = \"\"\ncolour = 1\n");
+  const auto r = rolepath(home, "check-bank " + shell_quote(bad.string()), false);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find(bad.string() + ":4:11: 'summary' is empty") != std::string::npos);
+  CHECK(r.err.find(bad.string() + ":5:1: unknown key 'colour'") != std::string::npos);
+}
+
+TEST_CASE("a broken --bank file stops the GUI with file:line:col errors") {
+  TempFolder home;
+  const auto bad = home / "extra.toml";
+  rp::test::write_bytes(bad, "[[topic]]\nid = \"skills\"\nname = \"Again\"\n");
+  const auto r = rolepath(home, "--bank " + shell_quote(bad.string()));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find(bad.string() + ":2:6: duplicate topic id 'skills'") != std::string::npos);
+}
+
+TEST_CASE("every screen opens in a real window - screenshots are not blank and differ") {
+  TempFolder home;
+  std::map<std::string, Image> shots;
+  for (const char* screen : {"home", "fit", "quiz", "review", "progress", "settings"}) {
+    CAPTURE(screen);
+    const auto png = home / (std::string(screen) + ".png");
+    const auto r = rolepath(home, fmt::format("--screen {} --screenshot {}", screen, shell_quote(png.string())));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const Image image = load_png(png);
+    CHECK(image.width == 1280);
+    CHECK(image.height == 800);
+    CHECK(share_off_background(image) > 0.05);
+    shots[screen] = image;
+  }
+  for (const auto& [a, image_a] : shots)
+    for (const auto& [b, image_b] : shots) {
+      if (a >= b) continue;
+      CAPTURE(a);
+      CAPTURE(b);
+      CHECK(share_different(image_a, image_b) > 0.01);
+    }
+}
+
+TEST_CASE("the default database is created under XDG_DATA_HOME with mode 0600 - imgui.ini goes to the config folder") {
+  TempFolder home;
+  const auto r = rolepath(home, "--screenshot " + shell_quote((home / "shot.png").string()));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto db = home / "data/rolepath/rolepath.db";
+  REQUIRE(std::filesystem::exists(db));
+  CHECK((std::filesystem::status(db).permissions() & std::filesystem::perms::all) ==
+        (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+  CHECK(std::filesystem::exists(home / "config/rolepath/imgui.ini"));
+  CHECK_FALSE(std::filesystem::exists(home / "imgui.ini"));
+}
+
+TEST_CASE("a database from a newer RolePath is refused by the app named and left unchanged") {
+  TempFolder home;
+  const auto db = home / "mine.db";
+  REQUIRE(rolepath(home, "--db " + shell_quote(db.string()) + " --screenshot " +
+                             shell_quote((home / "a.png").string())).exit_code == 0);
+  REQUIRE(run("sqlite3 " + shell_quote(db.string()) + " 'PRAGMA user_version = 999'").exit_code == 0);
+  const std::string before = rp::test::read_bytes(db);
+  const auto r = rolepath(home, "--db " + shell_quote(db.string()));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find(db.string()) != std::string::npos);
+  CHECK(r.err.find("newer RolePath") != std::string::npos);
+  CHECK(rp::test::read_bytes(db) == before);
+}
