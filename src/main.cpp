@@ -11,6 +11,7 @@
 #include "platform/window.hpp"
 #include "store/store.hpp"
 #include "terminal/check_bank.hpp"
+#include "terminal/fit_terminal.hpp"
 
 namespace {
 
@@ -25,18 +26,21 @@ struct Options {
   std::string screenshot;
   std::vector<std::string> check_files;
   bool check_on_default = false;
+  bool terminal = false;
+  bool start_over = false;
 };
 
-int run_gui(const Options& options) {
-  using namespace rp;
-  const auto screen = app::screen_from_name(options.screen);  // CLI11 already checked the name
-  platform::require_display();
+// A bank whose files have problems: every problem has been printed to stderr.
+struct BankRejected {};
 
+// Loads the banks, opens the database and builds the app every front end uses.
+std::unique_ptr<rp::app::App> open_app(const Options& options) {
+  using namespace rp;
   std::vector<std::filesystem::path> bank_files(options.banks.begin(), options.banks.end());
   bank::LoadResult loaded = bank::load_banks(bank_files);
   if (!loaded.ok()) {
     for (const auto& error : loaded.errors) std::cerr << error.to_string() << '\n';
-    return exit_error;
+    throw BankRejected{};
   }
   const auto clock = app::Clock::from_environment();
   const std::filesystem::path db_path = options.db.empty() ? app::default_database_path() : std::filesystem::path(options.db);
@@ -46,15 +50,19 @@ int run_gui(const Options& options) {
   app_options.profile_name = options.profile;
   app_options.bank_sources = {"built-in bank (assets/banks/default.toml)"};
   for (const auto& file : options.banks) app_options.bank_sources.push_back(file);
-  const auto ini_file = app::config_folder() / "imgui.ini";
-  app_options.settings_file = ini_file.string();
-  app::App application(std::move(store), std::move(loaded.bank), clock, app_options);
-  application.apply(app::action::Navigate{screen.value_or(app::Screen::home)});
+  app_options.settings_file = (app::config_folder() / "imgui.ini").string();
+  return std::make_unique<app::App>(std::move(store), std::move(loaded.bank), clock, app_options);
+}
 
+int run_gui(const Options& options, rp::app::Screen screen) {
+  using namespace rp;
+  platform::require_display();  // before touching any file
+  auto application = open_app(options);
+  application->apply(app::action::Navigate{screen});
   platform::WindowOptions window;
-  window.ini_file = ini_file;
+  window.ini_file = application->view().settings_file;
   if (!options.screenshot.empty()) window.screenshot = options.screenshot;
-  platform::run_window(application, window);
+  platform::run_window(*application, window);
   return 0;
 }
 
@@ -77,6 +85,10 @@ int main(int argc, char** argv) {
   check->add_option("files", options.check_files, "Bank TOML files")->required()->check(CLI::ExistingPath);
   check->add_flag("--on-default", options.check_on_default, "Check the files as additions to the built-in bank");
 
+  auto* fit = cli.add_subcommand("fit", "Take the 'which role suits you' questionnaire");
+  fit->add_flag("--terminal", options.terminal, "Ask on standard input and output instead of in a window");
+  fit->add_flag("--new", options.start_over, "Start a fresh questionnaire even if one is unfinished");
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -90,7 +102,14 @@ int main(int argc, char** argv) {
       std::vector<std::filesystem::path> files(options.check_files.begin(), options.check_files.end());
       return rp::terminal::check_bank(files, options.check_on_default, std::cout, std::cerr);
     }
-    return run_gui(options);
+    if (*fit) {
+      if (!options.terminal) return run_gui(options, rp::app::Screen::fit);
+      auto application = open_app(options);
+      return rp::terminal::run_fit(*application, options.start_over, std::cin, std::cout, std::cerr);
+    }
+    return run_gui(options, rp::app::screen_from_name(options.screen).value_or(rp::app::Screen::home));
+  } catch (const BankRejected&) {
+    return exit_error;
   } catch (const rp::platform::NoDisplayError& e) {
     std::cerr << "rolepath: " << e.what() << "\n"
               << "The window needs a display. Run it under a virtual one, for example:\n"

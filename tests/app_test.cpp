@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <set>
 
 #include "app/app.hpp"
 #include "app/paths.hpp"
@@ -120,4 +121,125 @@ TEST_CASE("data and config folders follow XDG with the home-folder fallbacks") {
     CHECK(app::default_database_path() == "/home/ada/.local/share/rolepath/rolepath.db");
     CHECK(app::config_folder() == "/home/ada/.config/rolepath");
   }
+}
+
+namespace {
+// Answers every statement as a learner who leans fully toward `role_id` would.
+int likert_for(const core::Bank& bank, std::size_t statement, const std::string& role_id) {
+  const auto& weights = bank.statements[statement].weights;
+  const auto it = weights.find(role_id);
+  const double w = it == weights.end() ? 0.0 : it->second;
+  return w > 0 ? 5 : (w < 0 ? 1 : 3);
+}
+
+std::size_t current_statement(app::App& application) {
+  for (std::size_t i = 0; i < application.bank().statements.size(); ++i)
+    if (application.bank().statements[i].text == application.view().fit.statement) return i;
+  FAIL("the statement on screen is not in the bank");
+  return 0;
+}
+
+void answer_as(app::App& application, const std::string& role_id, int count) {
+  for (int i = 0; i < count && application.view().fit.stage == app::FitFlow::Stage::asking; ++i)
+    application.apply(app::action::FitAnswer{likert_for(application.bank(), current_statement(application), role_id)});
+}
+}  // namespace
+
+TEST_CASE("fit flow: a learner who leans to one role gets it and every answer is stored") {
+  auto application = make_app(store::Store::open_in_memory());
+  application.apply(app::action::FitStart{});
+  CHECK(application.view().fit.stage == app::FitFlow::Stage::asking);
+  answer_as(application, "ml_engineer", 60);
+  const auto& fit = application.view().fit;
+  REQUIRE(fit.stage == app::FitFlow::Stage::done);
+  CHECK(fit.clear);
+  CHECK(fit.sentence.find("Machine Learning Software Engineer fits you better") == 0);
+  CHECK(fit.answered >= core::FitModel::min_statements);
+  CHECK(store::Answers(application.store()).count(application.profile_id()) == fit.answered);
+  CHECK(fit.history.size() == 1);
+  CHECK(fit.history[0].outcome == "Machine Learning Software Engineer");
+  CHECK(fit.history[0].lean < 0);  // toward the second role
+  CHECK_FALSE(fit.toward_leader.empty());
+  CHECK(fit.bars.size() == 2);
+  CHECK_FALSE(store::Sessions(application.store()).unfinished(application.profile_id(), core::SessionKind::fit));
+}
+
+TEST_CASE("fit flow: quitting keeps the answers and the next start offers to continue") {
+  test::TempFolder dir;
+  std::set<std::string> asked;
+  {
+    auto application = make_app(store::Store::open(dir / "rp.db"));
+    application.apply(app::action::FitStart{});
+    for (int i = 0; i < 5; ++i) {
+      asked.insert(application.view().fit.statement);
+      application.apply(app::action::FitAnswer{4});
+    }
+    application.apply(app::action::FitQuit{});
+    CHECK(application.view().fit.stage == app::FitFlow::Stage::idle);
+    CHECK(application.view().fit.unfinished_answers == 5);
+  }
+  auto application = make_app(store::Store::open(dir / "rp.db"));
+  CHECK(application.view().fit.unfinished_answers == 5);
+  application.apply(app::action::FitResume{});
+  CHECK(application.view().fit.answered == 5);
+  CHECK_FALSE(asked.count(application.view().fit.statement));  // not asked again
+}
+
+TEST_CASE("fit flow: Back shows the previous statement and a new answer replaces the old one") {
+  auto application = make_app(store::Store::open_in_memory());
+  application.apply(app::action::FitStart{});
+  const std::string first = application.view().fit.statement;
+  application.apply(app::action::FitAnswer{2});
+  CHECK(application.view().fit.can_go_back);
+  application.apply(app::action::FitBack{});
+  CHECK(application.view().fit.statement == first);
+  CHECK(application.view().fit.earlier_answer == 2);
+  application.apply(app::action::FitAnswer{5});
+  CHECK(application.view().fit.answered == 1);  // still one statement answered
+  CHECK(application.fit().answers()[0].likert == 5);
+  CHECK(store::Answers(application.store()).count(application.profile_id()) == 2);  // both rows kept
+}
+
+TEST_CASE("fit flow: Skip moves on without recording and a fresh start closes the old one") {
+  auto application = make_app(store::Store::open_in_memory());
+  application.apply(app::action::FitStart{});
+  const std::string first = application.view().fit.statement;
+  application.apply(app::action::FitSkip{});
+  CHECK(application.view().fit.statement != first);
+  CHECK(application.view().fit.answered == 0);
+  CHECK(store::Answers(application.store()).count(application.profile_id()) == 0);
+  application.apply(app::action::FitAnswer{3});
+  application.apply(app::action::FitQuit{});
+  application.apply(app::action::FitStart{});
+  CHECK(application.view().fit.answered == 0);
+  CHECK(application.view().fit.unfinished_answers == 0);
+}
+
+TEST_CASE("fit flow: answering more after a result gives a new result in the history") {
+  auto application = make_app(store::Store::open_in_memory());
+  application.apply(app::action::FitStart{});
+  answer_as(application, "ai_architect", 60);
+  REQUIRE(application.view().fit.stage == app::FitFlow::Stage::done);
+  const int before = application.view().fit.answered;
+  application.apply(app::action::FitAnswerMore{});
+  REQUIRE(application.view().fit.stage == app::FitFlow::Stage::asking);
+  CHECK(application.view().fit.can_finish);
+  answer_as(application, "ai_architect", 3);
+  CHECK(application.view().fit.stage == app::FitFlow::Stage::asking);  // keeps going until asked
+  application.apply(app::action::FitFinish{});
+  CHECK(application.view().fit.stage == app::FitFlow::Stage::done);
+  CHECK(application.view().fit.answered == before + 3);
+  CHECK(application.view().fit.history.size() == 2);
+  CHECK(store::FitResults(application.store()).history(application.profile_id()).size() == 2);
+}
+
+TEST_CASE("fit flow: agreeing with everything gives no clear preference, never a winner") {
+  auto application = make_app(store::Store::open_in_memory());
+  application.apply(app::action::FitStart{});
+  for (int i = 0; i < 60 && application.view().fit.stage == app::FitFlow::Stage::asking; ++i)
+    application.apply(app::action::FitAnswer{5});
+  REQUIRE(application.view().fit.stage == app::FitFlow::Stage::done);
+  CHECK_FALSE(application.view().fit.clear);
+  CHECK(application.view().fit.sentence.find("No clear preference") == 0);
+  CHECK(application.view().fit.history.back().outcome == "No clear preference");
 }

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <sstream>
 #include <vector>
 
 #include "support/process.hpp"
@@ -166,4 +167,67 @@ TEST_CASE("a database from a newer RolePath is refused by the app named and left
   CHECK(r.err.find(db.string()) != std::string::npos);
   CHECK(r.err.find("newer RolePath") != std::string::npos);
   CHECK(rp::test::read_bytes(db) == before);
+}
+
+TEST_CASE("the questionnaire in a real window: a click starts it and keys answer it") {
+  TempFolder home;
+  const auto db = home / "window.db";
+  const auto shot = home / "asking.png";
+  const std::string script = ROLEPATH_SOURCE_DIR "/tests/e2e/drive_fit.sh";
+  const auto r = run("cd " + shell_quote(home.path().string()) + " && env XDG_CONFIG_HOME=" +
+                     shell_quote((home / "config").string()) + " " + xvfb + "bash " + shell_quote(script) + " " +
+                     shell_quote(binary) + " " + shell_quote(db.string()) + " " + shell_quote(shot.string()) +
+                     " 5 1 4 2");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto count = run("sqlite3 " + shell_quote(db.string()) +
+                         " \"SELECT count(*) FROM answer JOIN study_session s ON s.id = session_id WHERE s.kind = 'fit'\"");
+  CHECK(count.out == "4\n");
+  const auto chosen = run("sqlite3 " + shell_quote(db.string()) + " 'SELECT group_concat(chosen) FROM answer'");
+  CHECK(chosen.out == "5,1,4,2\n");
+  const Image image = load_png(shot);
+  CHECK(share_off_background(image) > 0.05);
+}
+
+TEST_CASE("fit --terminal: statement lines then answer prompts then recorded and the result first") {
+  TempFolder home;
+  // Leaning to one role: answer 5 to statements that point to it and 1 to the others is not
+  // possible blind, so answer one way throughout and expect the honest "no clear preference".
+  std::string input;
+  for (int i = 0; i < 60; ++i) input += "5\n";
+  const auto r = run("cd " + shell_quote(home.path().string()) + " && env XDG_DATA_HOME=" +
+                         shell_quote((home / "data").string()) + " " + shell_quote(binary) + " fit --terminal",
+                     input);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::vector<std::string> lines;
+  std::istringstream out(r.out);
+  for (std::string line; std::getline(out, line);) lines.push_back(line);
+  int prompts = 0, recorded = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].rfind("answer", 0) == 0) {
+      ++prompts;
+      CHECK(i > 0);
+      CHECK_FALSE(lines[i - 1].empty());  // the statement's text stands on the line before
+    }
+    if (lines[i] == "recorded") ++recorded;
+  }
+  CHECK(prompts == 12);
+  CHECK(recorded == 12);
+  CHECK(r.out.find("No clear preference") != std::string::npos);
+  CHECK(r.out.find("same answer") != std::string::npos);
+}
+
+TEST_CASE("fit --terminal: closing the input keeps the answers and the next run continues") {
+  TempFolder home;
+  const std::string command = "cd " + shell_quote(home.path().string()) + " && env XDG_DATA_HOME=" +
+                              shell_quote((home / "data").string()) + " " + shell_quote(binary) + " fit --terminal";
+  const auto first = run(command, "4\n2\nb\n5\n");
+  REQUIRE(first.exit_code == 0);
+  CHECK(first.out.find("Input closed. Your 2 answers are kept") != std::string::npos);
+  CHECK(first.out.find("(your earlier answer: 2 Disagree)") != std::string::npos);
+  const auto second = run(command, "q\n");
+  CHECK(second.exit_code == 0);
+  CHECK(second.out.find("Continuing your unfinished questionnaire (2 answered)") != std::string::npos);
+  CHECK(second.out.find("Your 2 answers are kept") != std::string::npos);
 }

@@ -122,3 +122,54 @@ TEST_CASE("text from people is drawn verbatim never as a format string") {
   }
   CHECK(application.view().error_banner == "%s%n%x {0} {:>99999}");
 }
+
+namespace {
+int likert_toward(const core::Bank& bank, const std::string& text, const std::string& role_id) {
+  for (const auto& s : bank.statements)
+    if (s.text == text) {
+      const auto it = s.weights.find(role_id);
+      const double w = it == s.weights.end() ? 0 : it->second;
+      return w > 0 ? 5 : (w < 0 ? 1 : 3);
+    }
+  return 3;
+}
+}  // namespace
+
+TEST_CASE("the questionnaire runs end to end in the GUI: start by click then answer by keys to a result") {
+  auto application = make_app();
+  test::HeadlessUi ui(application);
+  application.apply(app::action::Navigate{app::Screen::fit});
+  ui.frames(2);
+  // Find and click the start button.
+  for (float y = 150; y < 400 && application.view().fit.stage == app::FitFlow::Stage::idle; y += 8) ui.click(ImVec2(340, y));
+  REQUIRE(application.view().fit.stage == app::FitFlow::Stage::asking);
+  CHECK(vertices_drawn() > 500);
+
+  // Keys 1-5 answer; Backspace goes back; S skips.
+  ui.key(static_cast<int>('0' + likert_toward(application.bank(), application.view().fit.statement, "ai_architect")));
+  CHECK(application.view().fit.answered == 1);
+  ui.key(ImGui::GetKeyIndex(ImGuiKey_Backspace));
+  CHECK(application.view().fit.earlier_answer.has_value());
+  ui.key('S');  // keeps the earlier answer
+  CHECK(application.view().fit.answered == 1);
+  for (int i = 0; i < 60 && application.view().fit.stage == app::FitFlow::Stage::asking; ++i)
+    ui.key(static_cast<int>('0' + likert_toward(application.bank(), application.view().fit.statement, "ai_architect")));
+  REQUIRE(application.view().fit.stage == app::FitFlow::Stage::done);
+  ui.frames(3);  // the result screen with bars, reasons and history
+  CHECK(application.view().fit.sentence.find("AI Architect fits you better") == 0);
+  CHECK(vertices_drawn() > 2000);
+}
+
+TEST_CASE("Esc on a question saves and leaves and the intro then offers to continue") {
+  auto application = make_app();
+  test::HeadlessUi ui(application);
+  application.apply(app::action::Navigate{app::Screen::fit});
+  application.apply(app::action::FitStart{});
+  ui.frames(2);
+  ui.key('4');
+  ui.key('2');
+  ui.key(ImGui::GetKeyIndex(ImGuiKey_Escape));
+  CHECK(application.view().fit.stage == app::FitFlow::Stage::idle);
+  CHECK(application.view().fit.unfinished_answers == 2);
+  ui.frames(2);
+}

@@ -128,4 +128,8 @@ std::string format_iso8601_utc(TimeMs time) {
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", y, m, d, rem / 3600, (rem % 3600) / 60, rem % 60);
 }
 
+std::string format_local_date(TimeMs time, int utc_offset_minutes) {
+  return format_iso8601_utc(time + static_cast<TimeMs>(utc_offset_minutes) * 60'000).substr(0, 10);
+}
+
 }  // namespace rp::core

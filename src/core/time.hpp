@@ -27,4 +27,7 @@ TimeMs to_utc_ms(const CivilTime& time, int utc_offset_minutes);
 // "2026-03-02T18:00:00Z" for an instant; for logs, exports and reports.
 std::string format_iso8601_utc(TimeMs time);
 
+// The local calendar date of an instant, "2026-03-02", given the zone's offset at that instant.
+std::string format_local_date(TimeMs time, int utc_offset_minutes);
+
 }  // namespace rp::core

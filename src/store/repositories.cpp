@@ -148,6 +148,67 @@ void Sessions::finish(RowId session_id, core::TimeMs now) {
   });
 }
 
+void Sessions::reopen(RowId session_id) {
+  store_.in_transaction([&] {
+    auto& update = store_.prepared("UPDATE study_session SET ended_ms = NULL WHERE id = ?");
+    update.bind(1, session_id);
+    update.exec();
+  });
+}
+
+std::optional<RowId> Sessions::unfinished(RowId profile_id, core::SessionKind kind) {
+  return store_.guarded([&]() -> std::optional<RowId> {
+    auto& query = store_.prepared(
+        "SELECT id FROM study_session WHERE profile_id = ? AND kind = ? AND ended_ms IS NULL "
+        "ORDER BY started_ms DESC, id DESC LIMIT 1");
+    query.bind(1, profile_id);
+    query.bind(2, std::string(core::to_string(kind)));
+    if (query.executeStep()) return query.getColumn(0).getInt64();
+    return std::nullopt;
+  });
+}
+
+RowId FitResults::save(RowId profile_id, const FitRecord& record) {
+  return store_.in_transaction([&] {
+    auto& insert = store_.prepared(
+        "INSERT INTO fit_result (profile_id, session_id, computed_ms, suggested, sureness, detail_json) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
+    insert.bind(1, profile_id);
+    insert.bind(2, record.session_id);
+    insert.bind(3, record.computed_ms);
+    if (record.suggested) {
+      insert.bind(4, *record.suggested);
+    } else {
+      insert.bind(4);
+    }
+    insert.bind(5, record.sure);
+    insert.bind(6, record.detail_json);
+    insert.exec();
+    return store_.connection().getLastInsertRowid();
+  });
+}
+
+std::vector<FitRecord> FitResults::history(RowId profile_id) {
+  return store_.guarded([&] {
+    auto& query = store_.prepared(
+        "SELECT id, session_id, computed_ms, suggested, sureness, detail_json FROM fit_result "
+        "WHERE profile_id = ? ORDER BY computed_ms, id");
+    query.bind(1, profile_id);
+    std::vector<FitRecord> rows;
+    while (query.executeStep()) {
+      FitRecord row;
+      row.id = query.getColumn(0).getInt64();
+      row.session_id = query.getColumn(1).getInt64();
+      row.computed_ms = query.getColumn(2).getInt64();
+      if (!query.getColumn(3).isNull()) row.suggested = query.getColumn(3).getString();
+      row.sure = query.getColumn(4).getDouble();
+      row.detail_json = query.getColumn(5).getString();
+      rows.push_back(std::move(row));
+    }
+    return rows;
+  });
+}
+
 RowId Answers::record(const AnswerRecord& answer) {
   return store_.in_transaction([&] {
     auto& insert = store_.prepared(

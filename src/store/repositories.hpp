@@ -58,6 +58,10 @@ class Sessions {
   explicit Sessions(Store& store) : store_(store) {}
   RowId start(RowId profile_id, core::SessionKind kind, core::TimeMs now);
   void finish(RowId session_id, core::TimeMs now);
+  // Clears the end time so the learner can carry on with a finished session.
+  void reopen(RowId session_id);
+  // The learner's newest session of this kind that was never finished.
+  std::optional<RowId> unfinished(RowId profile_id, core::SessionKind kind);
 
  private:
   Store& store_;
@@ -81,6 +85,26 @@ class Answers {
   RowId record(const AnswerRecord& answer);
   std::int64_t count(RowId profile_id);
   std::vector<AnswerRecord> in_session(RowId session_id);
+
+ private:
+  Store& store_;
+};
+
+struct FitRecord {
+  RowId id = 0;
+  RowId session_id = 0;
+  core::TimeMs computed_ms = 0;
+  std::optional<std::string> suggested;  // role id; unset for "no clear preference"
+  double sure = 0.5;
+  std::string detail_json;
+};
+
+class FitResults {
+ public:
+  explicit FitResults(Store& store) : store_(store) {}
+  RowId save(RowId profile_id, const FitRecord& record);
+  // Oldest first.
+  std::vector<FitRecord> history(RowId profile_id);
 
  private:
   Store& store_;

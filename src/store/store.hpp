@@ -72,6 +72,7 @@ class Store {
   std::unique_ptr<SQLite::Database> db_;
   std::string path_;
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+  int transaction_depth_ = 0;
 };
 
 template <typename Fn>
@@ -87,7 +88,14 @@ auto Store::guarded(Fn&& fn) -> decltype(fn()) {
 
 template <typename Fn>
 auto Store::in_transaction(Fn&& fn) -> decltype(fn()) {
+  // Inside an outer transaction the work simply joins it, so use cases can group repository calls.
+  if (transaction_depth_ > 0) return guarded(fn);
   begin();
+  struct Depth {
+    int& depth;
+    explicit Depth(int& d) : depth(d) { ++depth; }
+    ~Depth() { --depth; }
+  } depth(transaction_depth_);
   try {
     if constexpr (std::is_void_v<decltype(fn())>) {
       guarded(fn);

@@ -6,18 +6,6 @@
 
 namespace rp::ui {
 
-void draw_fit(const Frame& f) {
-  screen_heading(f, "Which role suits you?",
-                 "Say how much you agree with short statements about the work you enjoy, "
-                 "and RolePath suggests the role that fits you, with its reasons.");
-  not_built_notice(f,
-                   "The questionnaire is not built yet. It will show one statement at a time on a five-point "
-                   "scale, pick each next statement to tell the roles apart, and stop once its suggestion is "
-                   "confident, explaining which of your answers weighed most.");
-  section_title(f, "Ready for it");
-  paragraph(fmt::format("The question bank holds {} statements for the questionnaire.", f.view.statement_total));
-}
-
 void draw_quiz(const Frame& f) {
   screen_heading(f, "Topic quiz", "Test what you know about each role, topic by topic.");
   not_built_notice(f,
@@ -64,6 +52,11 @@ void draw_progress(const Frame& f) {
                    "of study days, weekly accuracy and time, and how your mastery of each topic changes.");
   section_title(f, "So far");
   paragraph(fmt::format("Answers recorded for {}: {}", f.view.profile_name, f.view.answers_total));
+  if (f.view.fit.history.empty()) {
+    muted("Take the questionnaire on the \"Which role suits you?\" screen to see how your result moves over time.");
+  } else {
+    draw_fit_history(f);
+  }
 }
 
 }  // namespace rp::ui

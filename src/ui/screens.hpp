@@ -21,4 +21,7 @@ void draw_review(const Frame& f);
 void draw_progress(const Frame& f);
 void draw_settings(const Frame& f);
 
+// The role-fit history chart, shared by the questionnaire and Progress screens.
+void draw_fit_history(const Frame& f);
+
 }  // namespace rp::ui

@@ -59,6 +59,23 @@ bool primary_button(const Frame& f, const char* label) {
   return pressed;
 }
 
+bool two_line_button(const Frame& f, std::string_view top, std::string_view bottom, ImVec2 size) {
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const bool pressed = ImGui::Button("##two-line", size);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 colour = ImGui::GetColorU32(ImGuiCol_Text);
+  const float gap = 2 * f.fonts.scale;
+  const ImVec2 top_size = f.fonts.bold->CalcTextSizeA(f.fonts.bold->FontSize, FLT_MAX, 0, top.data(), top.data() + top.size());
+  const ImVec2 bottom_size =
+      f.fonts.body->CalcTextSizeA(f.fonts.body->FontSize, FLT_MAX, 0, bottom.data(), bottom.data() + bottom.size());
+  const float y = at.y + (size.y - top_size.y - gap - bottom_size.y) / 2;
+  draw->AddText(f.fonts.bold, f.fonts.bold->FontSize, ImVec2(at.x + (size.x - top_size.x) / 2, y), colour, top.data(),
+                top.data() + top.size());
+  draw->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(at.x + (size.x - bottom_size.x) / 2, y + top_size.y + gap),
+                colour, bottom.data(), bottom.data() + bottom.size());
+  return pressed;
+}
+
 Card::Card(const Frame& f, const char* id, float width, float height) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, f.colors.card);
   ImGui::PushStyleColor(ImGuiCol_Border, f.colors.card_border);

@@ -3,6 +3,8 @@
 // Text that came from a file or a person is only ever passed as data, never as a format string.
 #include <string_view>
 
+#include <imgui.h>
+
 #include "ui/style.hpp"
 
 namespace rp::ui {
@@ -22,6 +24,8 @@ void text_in(ImFont* font, std::string_view s);              // unwrapped, in th
 void screen_heading(const Frame& f, std::string_view title, std::string_view subtitle);
 void section_title(const Frame& f, std::string_view title);
 bool primary_button(const Frame& f, const char* label);
+// A button with a bold first line and a second line below it, both centred.
+bool two_line_button(const Frame& f, std::string_view top, std::string_view bottom, ImVec2 size);
 
 // Height of `s` in `font` wrapped at `width`, so panels can fit their text exactly.
 float wrapped_height(ImFont* font, std::string_view s, float width);

@@ -14,6 +14,7 @@ HeadlessUi::HeadlessUi(app::App& application, ImVec2 size) : app_(application) {
   io.KeyMap[ImGuiKey_Escape] = 256;
   io.KeyMap[ImGuiKey_Space] = 32;
   io.KeyMap[ImGuiKey_Tab] = 258;
+  io.KeyMap[ImGuiKey_Backspace] = 259;
   fonts_ = ui::load_fonts(1.0f);
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
@@ -53,6 +54,14 @@ void HeadlessUi::ctrl_digit(char digit) {
   frame();
   io.KeysDown[static_cast<int>(digit)] = false;
   io.KeyCtrl = false;
+  frame();
+}
+
+void HeadlessUi::key(int code) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeysDown[code] = true;
+  frame();
+  io.KeysDown[code] = false;
   frame();
 }
 

@@ -22,6 +22,8 @@ class HeadlessUi {
   void click(ImVec2 at);
   // Holds Ctrl and presses a digit key for one frame.
   void ctrl_digit(char digit);
+  // Presses and releases a key (a GLFW key code: digits and letters are their ASCII codes).
+  void key(int code);
 
   const ui::Fonts& fonts() const { return fonts_; }
 

@@ -1,0 +1,238 @@
+#include "app/fit_flow.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace rp::app {
+
+namespace {
+std::string detail_json(const core::Bank& bank, const core::FitResult& r) {
+  nlohmann::json roles = nlohmann::json::array();
+  for (const auto& fit : r.roles)
+    roles.push_back({{"role", bank.roles[fit.role].id}, {"score", fit.score}, {"low", fit.low}, {"high", fit.high}});
+  return nlohmann::json{{"roles", roles},
+                        {"leader", bank.roles[r.leader].id},
+                        {"runner_up", bank.roles[r.runner_up].id},
+                        {"difference", r.difference},
+                        {"difference_low", r.difference_low},
+                        {"difference_high", r.difference_high},
+                        {"sure", r.sure},
+                        {"answered", r.answered},
+                        {"sentence", core::fit_sentence(bank, r)}}
+      .dump();
+}
+
+std::optional<std::size_t> role_index(const core::Bank& bank, const std::string& role_id) {
+  for (std::size_t i = 0; i < bank.roles.size(); ++i)
+    if (bank.roles[i].id == role_id) return i;
+  return std::nullopt;
+}
+}  // namespace
+
+FitFlow::FitFlow(store::Store& store, const core::Bank& bank, const ItemIds& item_ids, store::RowId profile,
+                 const Clock& clock)
+    : store_(store), bank_(bank), item_ids_(item_ids), profile_(profile), clock_(clock) {
+  for (std::size_t i = 0; i < bank_.statements.size(); ++i) {
+    const auto it = item_ids_.find(bank_.statements[i].id);
+    if (it != item_ids_.end()) statement_of_item_[it->second] = i;
+  }
+  if (const auto open = store::Sessions(store_).unfinished(profile_, core::SessionKind::fit)) {
+    load_session(*open);
+    unfinished_answers_ = answered();
+    session_.reset();
+    answers_.clear();
+  }
+  load_history();
+}
+
+void FitFlow::load_history() {
+  history_.clear();
+  for (const auto& record : store::FitResults(store_).history(profile_)) {
+    FitHistoryEntry entry;
+    entry.when = record.computed_ms;
+    entry.sure = record.sure;
+    if (record.suggested) entry.suggested = role_index(bank_, *record.suggested);
+    const auto detail = nlohmann::json::parse(record.detail_json, nullptr, false);
+    if (!detail.is_discarded() && detail.contains("leader") && detail.contains("difference") && !bank_.roles.empty()) {
+      const double difference = detail["difference"].get<double>();
+      entry.lean = detail["leader"].get<std::string>() == bank_.roles[0].id ? difference : -difference;
+    }
+    history_.push_back(entry);
+  }
+}
+
+// Rebuilds the answers of a session from its rows: the latest answer to each statement counts.
+void FitFlow::load_session(store::RowId session) {
+  session_ = session;
+  answers_.clear();
+  for (const auto& row : store::Answers(store_).in_session(session)) {
+    const auto it = statement_of_item_.find(row.item_id);
+    if (it == statement_of_item_.end()) continue;  // a statement no longer in the bank
+    const int likert = row.chosen.empty() ? 3 : row.chosen[0] - '0';
+    if (likert < 1 || likert > 5) continue;
+    auto existing = std::find_if(answers_.begin(), answers_.end(),
+                                 [&](const core::FitAnswer& a) { return a.statement == it->second; });
+    if (existing != answers_.end()) {
+      existing->likert = likert;
+    } else {
+      answers_.push_back({it->second, likert});
+    }
+  }
+  result_ = core::score_fit(bank_, answers_);
+}
+
+void FitFlow::start_new() {
+  const auto now = clock_.now();
+  store_.in_transaction([&] {
+    if (const auto open = store::Sessions(store_).unfinished(profile_, core::SessionKind::fit))
+      store::Sessions(store_).finish(*open, now);
+    session_ = store::Sessions(store_).start(profile_, core::SessionKind::fit, now);
+  });
+  unfinished_answers_ = 0;
+  answers_.clear();
+  skipped_.clear();
+  revisit_.reset();
+  result_ = core::score_fit(bank_, answers_);
+  stage_ = Stage::asking;
+  sharpening_ = false;
+  advance();
+}
+
+void FitFlow::resume() {
+  const auto open = store::Sessions(store_).unfinished(profile_, core::SessionKind::fit);
+  if (!open) {
+    start_new();
+    return;
+  }
+  load_session(*open);
+  unfinished_answers_ = 0;
+  skipped_.clear();
+  revisit_.reset();
+  stage_ = Stage::asking;
+  sharpening_ = false;
+  advance();
+}
+
+void FitFlow::show(std::optional<std::size_t> statement) {
+  next_ = statement;
+  shown_at_ = clock_.now();
+}
+
+void FitFlow::advance() {
+  revisit_.reset();
+  if (!sharpening_ && core::fit_is_settled(result_)) {
+    complete();
+    return;
+  }
+  const auto next = core::next_statement(bank_, answers_, skipped_, static_cast<std::uint64_t>(session_.value_or(0)));
+  if (!next) {
+    complete();
+    return;
+  }
+  show(next);
+}
+
+std::optional<std::size_t> FitFlow::current() const {
+  if (stage_ != Stage::asking) return std::nullopt;
+  if (revisit_) return answers_[*revisit_].statement;
+  return next_;
+}
+
+std::optional<int> FitFlow::current_earlier_answer() const {
+  if (stage_ != Stage::asking || !revisit_) return std::nullopt;
+  return answers_[*revisit_].likert;
+}
+
+bool FitFlow::can_go_back() const {
+  if (stage_ != Stage::asking || answers_.empty()) return false;
+  return !revisit_ || *revisit_ > 0;
+}
+
+bool FitFlow::can_finish() const {
+  return stage_ == Stage::asking && (sharpening_ || answered() >= core::FitModel::min_statements);
+}
+
+void FitFlow::answer(int likert) {
+  if (likert < 1 || likert > 5) throw std::invalid_argument("an answer is a point from 1 to 5");
+  const auto statement = current();
+  if (!statement || !session_) return;
+  const auto now = clock_.now();
+  store::AnswerRecord row;
+  row.profile_id = profile_;
+  row.session_id = *session_;
+  row.item_id = item_ids_.at(bank_.statements[*statement].id);
+  row.answered_ms = now;
+  row.chosen = std::to_string(likert);
+  row.latency_ms = std::max<core::TimeMs>(0, now - shown_at_);
+  store::Answers(store_).record(row);  // on disk before the flow moves on
+
+  if (revisit_) {
+    answers_[*revisit_].likert = likert;
+  } else {
+    answers_.push_back({*statement, likert});
+    skipped_.erase(*statement);
+  }
+  result_ = core::score_fit(bank_, answers_);
+  advance();
+}
+
+void FitFlow::skip() {
+  const auto statement = current();
+  if (!statement) return;
+  if (revisit_) {  // skipping a revisited statement keeps its earlier answer
+    advance();
+    return;
+  }
+  skipped_.insert(*statement);
+  advance();
+}
+
+void FitFlow::back() {
+  if (!can_go_back()) return;
+  revisit_ = revisit_ ? *revisit_ - 1 : answers_.size() - 1;
+  shown_at_ = clock_.now();
+}
+
+void FitFlow::quit() {
+  if (stage_ == Stage::asking) unfinished_answers_ = answered();
+  stage_ = Stage::idle;
+  session_.reset();
+  revisit_.reset();
+  sharpening_ = false;
+}
+
+void FitFlow::finish() {
+  if (can_finish()) complete();
+}
+
+void FitFlow::complete() {
+  if (!session_) return;
+  const auto now = clock_.now();
+  store::FitRecord record;
+  record.session_id = *session_;
+  record.computed_ms = now;
+  if (result_.suggested) record.suggested = bank_.roles[*result_.suggested].id;
+  record.sure = result_.sure;
+  record.detail_json = detail_json(bank_, result_);
+  store_.in_transaction([&] {
+    store::FitResults(store_).save(profile_, record);
+    store::Sessions(store_).finish(*session_, now);
+  });
+  stage_ = Stage::done;
+  revisit_.reset();
+  sharpening_ = false;
+  unfinished_answers_ = 0;
+  load_history();
+}
+
+void FitFlow::answer_more() {
+  if (stage_ != Stage::done || !session_) return;
+  store::Sessions(store_).reopen(*session_);
+  stage_ = Stage::asking;
+  sharpening_ = true;
+  advance();
+}
+
+}  // namespace rp::app

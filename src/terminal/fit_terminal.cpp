@@ -1,0 +1,85 @@
+#include "terminal/fit_terminal.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <istream>
+#include <ostream>
+#include <string>
+
+namespace rp::terminal {
+
+namespace {
+std::string trimmed(const std::string& line) {
+  const auto first = line.find_first_not_of(" \t\r");
+  if (first == std::string::npos) return {};
+  const auto last = line.find_last_not_of(" \t\r");
+  return line.substr(first, last - first + 1);
+}
+}  // namespace
+
+void print_fit_result(const app::FitView& fit, std::ostream& out) {
+  fmt::print(out, "{}\n\n", fit.sentence);
+  for (const auto& bar : fit.bars)
+    fmt::print(out, "  {:<36} {:>3.0f} of 100  (90% interval {:.0f} to {:.0f})\n", bar.name, bar.score, bar.low,
+               bar.high);
+  auto reasons = [&out](const std::string& role, const std::vector<app::FitReasonLine>& lines) {
+    fmt::print(out, "\nPointing to {}:\n", role);
+    if (lines.empty()) fmt::print(out, "  (none of your answers)\n");
+    for (const auto& line : lines) fmt::print(out, "  - {} (you said: {})\n", line.statement, line.answer);
+  };
+  reasons(fit.leader, fit.toward_leader);
+  reasons(fit.runner_up, fit.toward_runner_up);
+  if (!fit.pivot.empty()) fmt::print(out, "\nThe answer that matters most: {}\n", fit.pivot);
+}
+
+int run_fit(app::App& app, bool start_over, std::istream& in, std::ostream& out, std::ostream& err) {
+  const auto& fit = app.view().fit;
+  if (!start_over && fit.unfinished_answers > 0) {
+    fmt::print(out, "Continuing your unfinished questionnaire ({} answered).\n", fit.unfinished_answers);
+    app.apply(app::action::FitResume{});
+  } else {
+    app.apply(app::action::FitStart{});
+  }
+  fmt::print(out, "Say how much you agree with each statement. Every answer is saved as you give it.\n");
+
+  while (fit.stage == app::FitFlow::Stage::asking) {
+    fmt::print(out, "\n{}\n", fit.statement);
+    if (fit.earlier_answer)
+      fmt::print(out, "(your earlier answer: {} {})\n", *fit.earlier_answer, core::likert_label(*fit.earlier_answer));
+    fmt::print(out, "answer 1-5 (1 strongly disagree, 3 neutral, 5 strongly agree), s skip, b back{}, q quit\n",
+               fit.can_finish ? ", f finish" : "");
+    out.flush();
+    std::string line;
+    if (!std::getline(in, line)) {
+      const int kept = fit.answered;
+      app.apply(app::action::FitQuit{});
+      fmt::print(out, "\nInput closed. Your {} answers are kept; run 'rolepath fit --terminal' to continue.\n", kept);
+      return 0;
+    }
+    const std::string key = trimmed(line);
+    if (key.size() == 1 && key[0] >= '1' && key[0] <= '5') {
+      app.apply(app::action::FitAnswer{key[0] - '0'});
+      fmt::print(out, "recorded\n");
+    } else if (key == "s") {
+      app.apply(app::action::FitSkip{});
+    } else if (key == "b") {
+      if (!fit.can_go_back) fmt::print(err, "There is no earlier answer to go back to.\n");
+      app.apply(app::action::FitBack{});
+    } else if (key == "f" && fit.can_finish) {
+      app.apply(app::action::FitFinish{});
+    } else if (key == "q") {
+      const int kept = fit.answered;
+      app.apply(app::action::FitQuit{});
+      fmt::print(out, "Saved. Your {} answers are kept; run 'rolepath fit --terminal' to continue.\n", kept);
+      return 0;
+    } else {
+      fmt::print(err, "Please type 1 to 5, s, b{} or q.\n", fit.can_finish ? ", f" : "");
+    }
+  }
+  fmt::print(out, "\n");
+  print_fit_result(fit, out);
+  return 0;
+}
+
+}  // namespace rp::terminal
