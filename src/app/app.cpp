@@ -26,6 +26,8 @@ App::App(std::unique_ptr<store::Store> store, core::Bank bank, Clock clock, AppO
   item_ids_ = store::Items(*store_).sync(bank_, now).ids;
   profile_ = store::Profiles(*store_).ensure(options.profile_name, now);
   fit_ = std::make_unique<FitFlow>(*store_, bank_, item_ids_, profile_.id, clock_);
+  study_ = std::make_unique<Study>(*store_, bank_, item_ids_, profile_.id, clock_);
+  quiz_ = std::make_unique<QuizFlow>(*store_, bank_, item_ids_, profile_.id, clock_, *study_);
 
   view_.profile_name = profile_.name;
   view_.bank_title = bank_.title;
@@ -38,16 +40,19 @@ App::App(std::unique_ptr<store::Store> store, core::Bank bank, Clock clock, AppO
 
   const auto coverage = core::compute_coverage(bank_);
   for (std::size_t r = 0; r < bank_.roles.size(); ++r) {
-    RoleOverview role{bank_.roles[r].name, bank_.roles[r].summary, 0};
+    RoleOverview role{bank_.roles[r].id, bank_.roles[r].name, bank_.roles[r].summary, 0};
     for (const auto& row : coverage.questions) role.questions += row[r];
     view_.roles.push_back(std::move(role));
   }
   for (std::size_t t = 0; t < bank_.topics.size(); ++t)
-    view_.topics.push_back(TopicOverview{bank_.topics[t].name, coverage.questions[t]});
+    view_.topics.push_back(TopicOverview{bank_.topics[t].id, bank_.topics[t].name, coverage.questions[t]});
   view_.question_total = static_cast<int>(bank_.questions.size());
   view_.statement_total = static_cast<int>(bank_.statements.size());
+  view_.quiz_available = static_cast<int>(bank_.questions.size());
   refresh_study_figures();
+  refresh_study_view();
   refresh_fit_view();
+  refresh_session_view();
 }
 
 void App::refresh_study_figures() { view_.answers_total = store::Answers(*store_).count(profile_.id); }
@@ -80,12 +85,142 @@ void App::apply(const Action& action) {
                  [this](const action::FitQuit&) { fit_->quit(); },
                  [this](const action::FitFinish&) { fit_->finish(); },
                  [this](const action::FitAnswerMore&) { fit_->answer_more(); },
+                 [this](const action::SetQuizSetup& a) {
+                   view_.quiz_setup = a.setup;
+                   auto all = a.setup;
+                   all.count = static_cast<int>(bank_.questions.size());
+                   view_.quiz_available = static_cast<int>(quiz_->pick(all, 0).size());
+                 },
+                 [this](const action::QuizStart&) { quiz_->start_quiz(view_.quiz_setup); },
+                 [this](const action::ReviewStart& a) {
+                   view_.screen = Screen::review;
+                   quiz_->start_review(a.role);
+                 },
+                 [this](const action::ReviewMissed&) {
+                   const auto missed = quiz_->missed();
+                   view_.screen = Screen::review;
+                   quiz_->start_review_of(missed);
+                 },
+                 [this](const action::CardDismiss&) { quiz_->dismiss_card(); },
+                 [this](const action::QuizPick& a) { quiz_->pick_option(a.option); },
+                 [this](const action::QuizSure& a) { quiz_->set_sure(a.sure); },
+                 [this](const action::QuizConfirm&) { quiz_->confirm(); },
+                 [this](const action::QuizNext&) { quiz_->next(); },
+                 [this](const action::QuizUndo&) { quiz_->undo(); },
+                 [this](const action::QuizQuit&) { quiz_->quit(); },
+                 [this](const action::SetStudySettings& a) {
+                   study_->settings() = a.settings;
+                   study_->save_settings();
+                 },
              },
              action);
-  if (!std::holds_alternative<action::Navigate>(action) && !std::holds_alternative<action::SetTheme>(action)) {
-    refresh_study_figures();
-    refresh_fit_view();
+  // Views are rebuilt here, after the action, never inside a frame. Picking an option or
+  // changing the quiz setup touches no stored data, so only the session view is redone.
+  if (std::holds_alternative<action::Navigate>(action) || std::holds_alternative<action::SetTheme>(action) ||
+      std::holds_alternative<action::DismissError>(action) || std::holds_alternative<action::ShowError>(action) ||
+      std::holds_alternative<action::SetQuizSetup>(action))
+    return;
+  if (std::holds_alternative<action::QuizPick>(action) || std::holds_alternative<action::QuizSure>(action)) {
+    refresh_session_view();
+    return;
   }
+  refresh_study_figures();
+  refresh_study_view();
+  refresh_fit_view();
+  refresh_session_view();
+}
+
+void App::refresh_study_view() {
+  snapshot_ = study_->snapshot();
+  StudyView v;
+  for (const auto& t : snapshot_.topics) {
+    TopicRow row;
+    row.role = bank_.roles[t.role].name;
+    row.topic = bank_.topics[t.topic].name;
+    row.level = std::string(core::to_string(t.mastery.level));
+    row.score = t.mastery.score;
+    row.seen = t.mastery.seen;
+    row.total = t.mastery.total;
+    row.answers = t.answers;
+    row.correct = t.correct;
+    row.due = t.due;
+    v.topics.push_back(std::move(row));
+  }
+  v.weak = snapshot_.weak;
+  for (auto q : snapshot_.leeches) {
+    const auto& question = bank_.questions[q];
+    const auto card = store::Schedules(*store_).get(profile_.id, item_ids_.at(question.id));
+    v.leeches.push_back({question.prompt, question.explanation, card ? card->lapses : 0});
+  }
+  v.due_by_day = snapshot_.due_by_day;
+  const auto now = clock_.now();
+  static constexpr const char* weekdays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};  // 1970-01-01 was a Thursday
+  for (std::size_t d = 0; d < v.day_labels.size(); ++d) {
+    if (d == 0) {
+      v.day_labels[d] = "Today";
+      continue;
+    }
+    const auto at = now + static_cast<core::TimeMs>(d) * static_cast<core::TimeMs>(core::ms_per_day);
+    const auto local_days = (at + static_cast<core::TimeMs>(Clock::local_offset_minutes(at)) * 60'000) /
+                            static_cast<core::TimeMs>(core::ms_per_day);
+    v.day_labels[d] = weekdays[((local_days % 7) + 7) % 7];
+  }
+  v.reviewed_today = snapshot_.reviewed_today;
+  v.settings = study_->settings();
+  const auto [day_start, day_end] = study_->today();
+  const auto reviewed = store::Answers(*store_).count_between(profile_.id, day_start, day_end, core::SessionKind::review);
+  const auto left = std::max<std::int64_t>(0, v.settings.daily_limit - reviewed);
+  v.review_available = static_cast<int>(study_->review_queue(std::nullopt, static_cast<std::size_t>(left)).size());
+  view_.study = std::move(v);
+}
+
+void App::refresh_session_view() {
+  SessionView v;
+  const QuizFlow& flow = *quiz_;
+  v.stage = flow.stage();
+  v.kind = flow.kind();
+  v.can_undo = flow.can_undo();
+  v.ask_sure = study_->settings().ask_confidence;
+  if (v.running()) {
+    const auto& q = bank_.questions[flow.question()];
+    v.number = flow.number();
+    v.total = flow.total();
+    v.prompt = q.prompt;
+    if (const auto* topic = bank_.find_topic(q.topic)) v.topic = topic->name;
+    for (const auto& role_id : q.roles)
+      if (const auto* role = bank_.find_role(role_id)) v.roles += (v.roles.empty() ? "" : " · ") + role->name;
+    v.options = core::answer_options(bank_, q);
+    v.several = core::picks_several(q);
+    v.selection = flow.selection();
+    v.sure = flow.sure();
+    if (const auto card = flow.card()) {
+      const auto& role = bank_.roles[card->first];
+      const auto& topic = bank_.topics[card->second];
+      v.card_title = fmt::format("{}: {}", role.name, topic.name);
+      if (const auto* study_card = bank_.find_card(role.id, topic.id)) v.card_text = study_card->text;
+    }
+    if (flow.stage() == QuizFlow::Stage::feedback) {
+      v.correct = flow.last_correct();
+      v.chosen = flow.last_choice();
+      v.right = core::correct_options(bank_, q);
+      for (auto index : v.right) v.right_answer += (v.right_answer.empty() ? "" : "; ") + v.options[index];
+      v.explanation = q.explanation;
+      const auto* section = bank_.find_topic(q.source);
+      v.source = q.source == "general" || !section ? "General knowledge about the technologies"
+                                                    : fmt::format("The comparison article, section \"{}\"", section->name);
+    }
+  }
+  v.right_count = flow.right();
+  v.answered = flow.answered();
+  for (const auto& tally : flow.by_topic()) v.by_topic.push_back({bank_.topics[tally.topic].name, tally.right, tally.total});
+  for (auto q : flow.missed()) {
+    const auto& question = bank_.questions[q];
+    std::string right;
+    const auto options = core::answer_options(bank_, question);
+    for (auto index : core::correct_options(bank_, question)) right += (right.empty() ? "" : "; ") + options[index];
+    v.missed.push_back({question.prompt, right, question.explanation});
+  }
+  view_.session = std::move(v);
 }
 
 void App::refresh_fit_view() {
@@ -136,7 +271,14 @@ void App::refresh_fit_view() {
           r.pivot_difference * 50);
     }
   }
-  for (const auto& role : bank_.roles) v.readiness.push_back({role.name, "Not measured yet", false});
+  for (std::size_t role = 0; role < bank_.roles.size(); ++role) {
+    const auto readiness = snapshot_.role_readiness(role);
+    v.readiness.push_back({role, bank_.roles[role].name,
+                           readiness ? fmt::format("{} ({:.0f}% of its questions likely recalled)",
+                                                   core::to_string(readiness->level), readiness->score * 100)
+                                     : std::string("Not measured yet"),
+                           readiness.has_value()});
+  }
   for (const auto& entry : flow.history()) {
     FitHistoryPoint point;
     point.date = core::format_local_date(entry.when, Clock::local_offset_minutes(entry.when));

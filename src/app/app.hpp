@@ -2,7 +2,9 @@
 // Use cases behind every front end. Screens read the ViewState this class prepares and push
 // Actions; after each frame apply_pending() carries them out (each write in its own
 // transaction) and refreshes the view state they touched. No screen ever touches the store.
+#include <array>
 #include <memory>
+#include <set>
 #include <optional>
 #include <string>
 #include <utility>
@@ -11,7 +13,9 @@
 
 #include "app/clock.hpp"
 #include "app/fit_flow.hpp"
+#include "app/quiz_flow.hpp"
 #include "app/screen.hpp"
+#include "app/study.hpp"
 #include "core/bank.hpp"
 #include "core/coverage.hpp"
 #include "store/repositories.hpp"
@@ -21,12 +25,14 @@ namespace rp::app {
 enum class Theme { light, dark };
 
 struct RoleOverview {
+  std::string id;
   std::string name;
   std::string summary;
   int questions = 0;
 };
 
 struct TopicOverview {
+  std::string id;
   std::string name;
   std::vector<int> questions_per_role;  // in bank role order
 };
@@ -49,9 +55,68 @@ struct FitHistoryPoint {
 };
 
 struct ReadinessLine {
-  std::string role;
-  std::string level;  // "Not measured yet" until quizzes exist
+  std::size_t role = 0;
+  std::string name;
+  std::string level;  // a mastery level, or "Not measured yet"
   bool measured = false;
+};
+
+// Mastery and review state, for Home, Review, the fit result and reports.
+struct TopicRow {
+  std::string role, topic;
+  std::string level;
+  double score = 0;
+  int seen = 0, total = 0;
+  std::int64_t answers = 0, correct = 0;
+  int due = 0;
+};
+
+struct LeechLine {
+  std::string prompt, explanation;
+  int misses = 0;
+};
+
+struct StudyView {
+  std::vector<TopicRow> topics;  // role-major
+  std::vector<std::size_t> weak;  // indices into topics, weakest first
+  std::vector<LeechLine> leeches;
+  std::array<int, 8> due_by_day{};
+  std::array<std::string, 8> day_labels;
+  std::int64_t reviewed_today = 0;
+  int review_available = 0;  // questions a review would serve now
+  StudySettings settings;
+};
+
+// A running quiz or review, whichever stage it is in.
+struct SessionView {
+  QuizFlow::Stage stage = QuizFlow::Stage::none;
+  core::SessionKind kind = core::SessionKind::quiz;
+  int number = 0, total = 0;
+  std::string prompt, topic, roles;
+  std::vector<std::string> options;
+  bool several = false;
+  std::set<std::size_t> selection;
+  std::optional<bool> sure;
+  bool ask_sure = false;
+  std::string card_title, card_text;
+  bool correct = false;
+  std::set<std::size_t> chosen, right;
+  std::string right_answer, explanation, source;
+  bool can_undo = false;
+  int right_count = 0, answered = 0;
+  struct TopicLine {
+    std::string topic;
+    int right = 0, total = 0;
+  };
+  std::vector<TopicLine> by_topic;
+  struct Missed {
+    std::string prompt, right_answer, explanation;
+  };
+  std::vector<Missed> missed;
+
+  bool running() const {
+    return stage == QuizFlow::Stage::card || stage == QuizFlow::Stage::question || stage == QuizFlow::Stage::feedback;
+  }
 };
 
 // The questionnaire screen: which stage, and what that stage shows.
@@ -97,6 +162,10 @@ struct ViewState {
   int statement_total = 0;
 
   FitView fit;
+  StudyView study;
+  SessionView session;
+  QuizSetup quiz_setup;
+  int quiz_available = 0;  // questions matching the setup's roles and topics
 
   std::string database_path;
   int schema_version = 0;
@@ -126,11 +195,37 @@ struct FitBack {};
 struct FitQuit {};
 struct FitFinish {};
 struct FitAnswerMore {};
+// Quizzes and review.
+struct SetQuizSetup {
+  QuizSetup setup;
+};
+struct QuizStart {};
+struct ReviewStart {
+  std::optional<std::size_t> role;  // "Study for this role"
+};
+struct ReviewMissed {};
+struct CardDismiss {};
+struct QuizPick {
+  std::size_t option;
+};
+struct QuizSure {
+  std::optional<bool> sure;
+};
+struct QuizConfirm {};
+struct QuizNext {};
+struct QuizUndo {};
+struct QuizQuit {};
+struct SetStudySettings {
+  StudySettings settings;
+};
 }  // namespace action
 
 using Action = std::variant<action::Navigate, action::SetTheme, action::DismissError, action::ShowError,
                             action::FitStart, action::FitResume, action::FitAnswer, action::FitSkip, action::FitBack,
-                            action::FitQuit, action::FitFinish, action::FitAnswerMore>;
+                            action::FitQuit, action::FitFinish, action::FitAnswerMore, action::SetQuizSetup,
+                            action::QuizStart, action::ReviewStart, action::ReviewMissed, action::CardDismiss,
+                            action::QuizPick, action::QuizSure, action::QuizConfirm, action::QuizNext, action::QuizUndo,
+                            action::QuizQuit, action::SetStudySettings>;
 
 // What screens hand back: things the learner did this frame, applied after it.
 class ActionQueue {
@@ -163,13 +258,18 @@ class App {
   store::Store& store() { return *store_; }
   store::RowId profile_id() const { return profile_.id; }
   FitFlow& fit() { return *fit_; }
+  QuizFlow& quiz() { return *quiz_; }
+  Study& study() { return *study_; }
+  Clock& clock() { return clock_; }
 
   // Applies what the screens queued. A failure is shown in the banner; the app goes on.
   void apply_pending();
   void apply(const Action& action);
 
-  // Rebuilds the questionnaire's view state from the flow (after any change to it).
+  // Rebuild the view state from the flows and the store (after any change, never in a frame).
   void refresh_fit_view();
+  void refresh_study_view();
+  void refresh_session_view();
 
  private:
   void refresh_study_figures();
@@ -180,6 +280,9 @@ class App {
   store::Profile profile_;
   ItemIds item_ids_;
   std::unique_ptr<FitFlow> fit_;
+  std::unique_ptr<Study> study_;
+  std::unique_ptr<QuizFlow> quiz_;
+  StudySnapshot snapshot_;
   ViewState view_;
   ActionQueue actions_;
 };

@@ -7,12 +7,11 @@
 #include <vector>
 
 #include "app/clock.hpp"
+#include "app/item_ids.hpp"
 #include "core/fit.hpp"
 #include "store/repositories.hpp"
 
 namespace rp::app {
-
-using ItemIds = std::unordered_map<std::string, store::RowId>;
 
 // One completed result as the history shows it.
 struct FitHistoryEntry {

@@ -227,6 +227,109 @@ RowId Answers::record(const AnswerRecord& answer) {
   });
 }
 
+void Answers::remove(RowId answer_id) {
+  store_.in_transaction([&] {
+    auto& erase = store_.prepared("DELETE FROM answer WHERE id = ?");
+    erase.bind(1, answer_id);
+    erase.exec();
+  });
+}
+
+std::int64_t Answers::count_between(RowId profile_id, core::TimeMs from, core::TimeMs to) {
+  return store_.guarded([&] {
+    auto& query = store_.prepared("SELECT count(*) FROM answer WHERE profile_id = ? AND answered_ms >= ? AND answered_ms < ?");
+    query.bind(1, profile_id);
+    query.bind(2, from);
+    query.bind(3, to);
+    query.executeStep();
+    return query.getColumn(0).getInt64();
+  });
+}
+
+std::int64_t Answers::count_between(RowId profile_id, core::TimeMs from, core::TimeMs to, core::SessionKind kind) {
+  return store_.guarded([&] {
+    auto& query = store_.prepared(
+        "SELECT count(*) FROM answer a JOIN study_session s ON s.id = a.session_id "
+        "WHERE a.profile_id = ? AND a.answered_ms >= ? AND a.answered_ms < ? AND s.kind = ?");
+    query.bind(1, profile_id);
+    query.bind(2, from);
+    query.bind(3, to);
+    query.bind(4, std::string(core::to_string(kind)));
+    query.executeStep();
+    return query.getColumn(0).getInt64();
+  });
+}
+
+std::unordered_map<RowId, Answers::ItemTally> Answers::tally_by_item(RowId profile_id) {
+  return store_.guarded([&] {
+    auto& query = store_.prepared(
+        "SELECT item_id, count(*), sum(correct) FROM answer WHERE profile_id = ? AND correct IS NOT NULL "
+        "GROUP BY item_id");
+    query.bind(1, profile_id);
+    std::unordered_map<RowId, ItemTally> tallies;
+    while (query.executeStep())
+      tallies[query.getColumn(0).getInt64()] = ItemTally{query.getColumn(1).getInt64(), query.getColumn(2).getInt64()};
+    return tallies;
+  });
+}
+
+std::optional<core::CardState> Schedules::get(RowId profile_id, RowId item_id) {
+  return store_.guarded([&]() -> std::optional<core::CardState> {
+    auto& query = store_.prepared(
+        "SELECT stability, difficulty, last_review_ms, due_ms, reps, lapses FROM schedule "
+        "WHERE profile_id = ? AND item_id = ?");
+    query.bind(1, profile_id);
+    query.bind(2, item_id);
+    if (!query.executeStep()) return std::nullopt;
+    return core::CardState{{query.getColumn(0).getDouble(), query.getColumn(1).getDouble()},
+                           query.getColumn(2).getInt64(), query.getColumn(3).getInt64(), query.getColumn(4).getInt(),
+                           query.getColumn(5).getInt()};
+  });
+}
+
+void Schedules::put(RowId profile_id, RowId item_id, const core::CardState& card) {
+  store_.in_transaction([&] {
+    auto& upsert = store_.prepared(
+        "INSERT INTO schedule (profile_id, item_id, stability, difficulty, last_review_ms, due_ms, reps, lapses) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (profile_id, item_id) DO UPDATE SET "
+        "stability = excluded.stability, difficulty = excluded.difficulty, last_review_ms = excluded.last_review_ms, "
+        "due_ms = excluded.due_ms, reps = excluded.reps, lapses = excluded.lapses");
+    upsert.bind(1, profile_id);
+    upsert.bind(2, item_id);
+    upsert.bind(3, card.memory.stability);
+    upsert.bind(4, card.memory.difficulty);
+    upsert.bind(5, card.last_review);
+    upsert.bind(6, card.due);
+    upsert.bind(7, card.reps);
+    upsert.bind(8, card.lapses);
+    upsert.exec();
+  });
+}
+
+void Schedules::remove(RowId profile_id, RowId item_id) {
+  store_.in_transaction([&] {
+    auto& erase = store_.prepared("DELETE FROM schedule WHERE profile_id = ? AND item_id = ?");
+    erase.bind(1, profile_id);
+    erase.bind(2, item_id);
+    erase.exec();
+  });
+}
+
+std::unordered_map<RowId, core::CardState> Schedules::all(RowId profile_id) {
+  return store_.guarded([&] {
+    auto& query = store_.prepared(
+        "SELECT item_id, stability, difficulty, last_review_ms, due_ms, reps, lapses FROM schedule WHERE profile_id = ?");
+    query.bind(1, profile_id);
+    std::unordered_map<RowId, core::CardState> cards;
+    while (query.executeStep())
+      cards[query.getColumn(0).getInt64()] =
+          core::CardState{{query.getColumn(1).getDouble(), query.getColumn(2).getDouble()},
+                          query.getColumn(3).getInt64(), query.getColumn(4).getInt64(), query.getColumn(5).getInt(),
+                          query.getColumn(6).getInt()};
+    return cards;
+  });
+}
+
 std::int64_t Answers::count(RowId profile_id) {
   return store_.guarded([&] {
     auto& query = store_.prepared("SELECT count(*) FROM answer WHERE profile_id = ?");

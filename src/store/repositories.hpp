@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/bank.hpp"
+#include "core/fsrs.hpp"
 #include "core/session.hpp"
 #include "core/time.hpp"
 #include "store/store.hpp"
@@ -83,8 +84,32 @@ class Answers {
   explicit Answers(Store& store) : store_(store) {}
   // Writes one answer in its own transaction; when this returns, the answer is on disk.
   RowId record(const AnswerRecord& answer);
+  void remove(RowId answer_id);
   std::int64_t count(RowId profile_id);
+  std::int64_t count_between(RowId profile_id, core::TimeMs from, core::TimeMs to);
+  // The same, counting only answers given in sessions of one kind.
+  std::int64_t count_between(RowId profile_id, core::TimeMs from, core::TimeMs to, core::SessionKind kind);
   std::vector<AnswerRecord> in_session(RowId session_id);
+
+  struct ItemTally {
+    std::int64_t answers = 0;
+    std::int64_t correct = 0;
+  };
+  // Per item: how often the learner answered it and how often rightly (statements excluded).
+  std::unordered_map<RowId, ItemTally> tally_by_item(RowId profile_id);
+
+ private:
+  Store& store_;
+};
+
+// FSRS memory state per learner and question.
+class Schedules {
+ public:
+  explicit Schedules(Store& store) : store_(store) {}
+  std::optional<core::CardState> get(RowId profile_id, RowId item_id);
+  void put(RowId profile_id, RowId item_id, const core::CardState& card);
+  void remove(RowId profile_id, RowId item_id);
+  std::unordered_map<RowId, core::CardState> all(RowId profile_id);
 
  private:
   Store& store_;

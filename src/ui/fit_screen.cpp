@@ -236,12 +236,16 @@ void draw_result(const Frame& f) {
 
   section_title(f, "Are you ready for it?");
   for (const auto& line : fit.readiness) {
-    ImGui::PushID(line.role.c_str());
-    text(fmt::format("{}: {}", line.role, line.level));
+    ImGui::PushID(static_cast<int>(line.role));
+    ImGui::AlignTextToFramePadding();
+    text(fmt::format("{}: {}", line.name, line.level));
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Study for this role")) f.actions.push(app::action::ReviewStart{line.role});
     ImGui::PopID();
   }
   ImGui::PushFont(f.fonts.small);
-  muted("Readiness comes from topic quizzes, which are not built yet.");
+  muted("Readiness is your mastery of the role's topics, from quizzes and review. \"Study for this role\" starts a "
+        "review of its weakest topics.");
   ImGui::PopFont();
 
   draw_fit_history(f);

@@ -48,14 +48,25 @@ void draw_home(const Frame& f) {
   if (ImGui::Button("Quiz yourself on a topic")) f.actions.push(app::action::Navigate{app::Screen::quiz});
   ImGui::SameLine();
   if (ImGui::Button("Review weak topics")) f.actions.push(app::action::Navigate{app::Screen::review});
-  muted("The questionnaire, quizzes, review and progress charts are still being built; "
-        "each screen says what it will do.");
+  if (!f.view.fit.sentence.empty()) muted(f.view.fit.sentence);
 
   section_title(f, "Your study so far");
   if (f.view.answers_total == 0) {
     paragraph("You have not answered anything yet. Every answer you give is kept on this computer.");
   } else {
-    paragraph(fmt::format("{} answers recorded.", f.view.answers_total));
+    paragraph(fmt::format("{} answers recorded · {} questions due today.", f.view.answers_total,
+                          f.view.study.due_by_day[0]));
+  }
+  const auto& study = f.view.study;
+  if (!study.weak.empty()) {
+    section_title(f, "Weakest topics");
+    for (std::size_t i = 0; i < std::min<std::size_t>(3, study.weak.size()); ++i) {
+      const auto& row = study.topics[study.weak[i]];
+      ImGui::Bullet();
+      ImGui::SameLine();
+      text(fmt::format("{} · {}: {} ({:.0f}%)", row.role, row.topic, row.level, row.score * 100));
+    }
+    if (ImGui::Button("Review them")) f.actions.push(app::action::ReviewStart{});
   }
 }
 

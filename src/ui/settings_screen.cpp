@@ -1,6 +1,8 @@
 #include <fmt/format.h>
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "ui/screens.hpp"
 
 namespace rp::ui {
@@ -39,6 +41,52 @@ void draw_settings(const Frame& f) {
     if (ImGui::RadioButton("Light", &theme, 0)) f.actions.push(app::action::SetTheme{app::Theme::light});
     ImGui::SameLine();
     if (ImGui::RadioButton("Dark", &theme, 1)) f.actions.push(app::action::SetTheme{app::Theme::dark});
+    ImGui::EndTable();
+  }
+
+  section_title(f, "Study");
+  if (begin_facts("study")) {
+    auto settings = f.view.study.settings;
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    text("Target recall");
+    ImGui::TableNextColumn();
+    float retention = static_cast<float>(settings.desired_retention * 100);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    ImGui::SliderFloat("##retention", &retention, 70.0f, 97.0f, "%.0f%%", ImGuiSliderFlags_AlwaysClamp);
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+      settings.desired_retention = retention / 100.0;
+      f.actions.push(app::action::SetStudySettings{settings});
+    }
+    ImGui::PushFont(f.fonts.small);
+    muted("Higher means shorter gaps between reviews and more of them.");
+    ImGui::PopFont();
+
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    text("Daily review limit");
+    ImGui::TableNextColumn();
+    int limit = settings.daily_limit;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    if (ImGui::InputInt("##limit", &limit, 5, 25)) {
+      settings.daily_limit = std::clamp(limit, 1, 1000);
+      f.actions.push(app::action::SetStudySettings{settings});
+    }
+
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    text("Ask how sure I am");
+    ImGui::TableNextColumn();
+    bool ask = settings.ask_confidence;
+    if (ImGui::Checkbox("##confidence", &ask)) {
+      settings.ask_confidence = ask;
+      f.actions.push(app::action::SetStudySettings{settings});
+    }
+    ImGui::SameLine();
+    muted("Before checking an answer, mark it sure or not sure; it tunes the next review.");
     ImGui::EndTable();
   }
 

@@ -1,0 +1,239 @@
+#include "app/quiz_flow.hpp"
+
+#include <algorithm>
+#include <map>
+#include <random>
+
+namespace rp::app {
+
+namespace {
+constexpr const char* cards_shown_key = "cards_shown";
+
+bool contains(const std::vector<std::string>& list, const std::string& value) {
+  return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
+}
+}  // namespace
+
+QuizFlow::QuizFlow(store::Store& store, const core::Bank& bank, const ItemIds& item_ids, store::RowId profile,
+                   const Clock& clock, Study& study)
+    : store_(store), bank_(bank), item_ids_(item_ids), profile_(profile), clock_(clock), study_(study) {}
+
+std::vector<std::size_t> QuizFlow::pick(const QuizSetup& setup, std::uint64_t seed) const {
+  std::vector<std::size_t> matching;
+  for (std::size_t q = 0; q < bank_.questions.size(); ++q) {
+    const auto& question = bank_.questions[q];
+    const bool role_ok = setup.roles.empty() ||
+                         std::any_of(question.roles.begin(), question.roles.end(),
+                                     [&](const std::string& r) { return contains(setup.roles, r); });
+    if (role_ok && contains(setup.topics, question.topic)) matching.push_back(q);
+  }
+  std::mt19937_64 rng(seed);
+  std::shuffle(matching.begin(), matching.end(), rng);
+  if (matching.size() > static_cast<std::size_t>(std::max(setup.count, 1)))
+    matching.resize(static_cast<std::size_t>(std::max(setup.count, 1)));
+  return matching;
+}
+
+void QuizFlow::begin(core::SessionKind kind, std::vector<std::size_t> questions) {
+  if (stage_ == Stage::card || stage_ == Stage::question || stage_ == Stage::feedback) finish();
+  kind_ = kind;
+  queue_ = std::move(questions);
+  position_ = 0;
+  results_.clear();
+  undo_.reset();
+  if (queue_.empty()) {
+    stage_ = Stage::none;
+    return;
+  }
+  session_ = store::Sessions(store_).start(profile_, kind, clock_.now());
+  show_question();
+}
+
+void QuizFlow::start_quiz(const QuizSetup& setup) {
+  review_role_.reset();
+  // The seed only has to differ between quizzes; the clock does that.
+  begin(core::SessionKind::quiz, pick(setup, static_cast<std::uint64_t>(clock_.now())));
+}
+
+void QuizFlow::start_review(std::optional<std::size_t> role) {
+  review_role_ = role;
+  const auto [day_start, day_end] = study_.today();
+  const auto done_today =
+      store::Answers(store_).count_between(profile_, day_start, day_end, core::SessionKind::review);
+  const auto left = std::max<std::int64_t>(0, study_.settings().daily_limit - done_today);
+  begin(core::SessionKind::review, study_.review_queue(role, static_cast<std::size_t>(left)));
+}
+
+void QuizFlow::start_review_of(const std::vector<std::size_t>& questions) {
+  review_role_.reset();
+  begin(core::SessionKind::review, questions);
+}
+
+void QuizFlow::show_question() {
+  selection_.clear();
+  sure_.reset();
+  card_ = kind_ == core::SessionKind::review ? card_due_for(question()) : std::nullopt;
+  stage_ = card_ ? Stage::card : Stage::question;
+  shown_at_ = clock_.now();
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> QuizFlow::card_due_for(std::size_t question) const {
+  const auto& q = bank_.questions[question];
+  const auto shown = store::Settings(store_).get(profile_, cards_shown_key).value_or("");
+  const std::string today = core::format_local_date(clock_.now(), Clock::local_offset_minutes(clock_.now()));
+  for (std::size_t r = 0; r < bank_.roles.size(); ++r) {
+    if (review_role_ && *review_role_ != r) continue;
+    if (std::find(q.roles.begin(), q.roles.end(), bank_.roles[r].id) == q.roles.end()) continue;
+    if (!bank_.find_card(bank_.roles[r].id, q.topic)) continue;
+    const std::string mark = ";" + bank_.roles[r].id + "/" + q.topic;
+    if (shown.rfind(today, 0) == 0 && shown.find(mark) != std::string::npos) return std::nullopt;
+    for (std::size_t t = 0; t < bank_.topics.size(); ++t)
+      if (bank_.topics[t].id == q.topic) return std::pair{r, t};
+  }
+  return std::nullopt;
+}
+
+// Remembers, for today only, which cards the learner has already read.
+void QuizFlow::mark_card_shown(std::size_t role, std::size_t topic) {
+  const std::string today = core::format_local_date(clock_.now(), Clock::local_offset_minutes(clock_.now()));
+  std::string shown = store::Settings(store_).get(profile_, cards_shown_key).value_or("");
+  if (shown.rfind(today, 0) != 0) shown = today;
+  shown += ";" + bank_.roles[role].id + "/" + bank_.topics[topic].id;
+  store::Settings(store_).set(profile_, cards_shown_key, shown);
+}
+
+void QuizFlow::dismiss_card() {
+  if (stage_ != Stage::card || !card_) return;
+  mark_card_shown(card_->first, card_->second);
+  card_.reset();
+  stage_ = Stage::question;
+  shown_at_ = clock_.now();
+}
+
+void QuizFlow::pick_option(std::size_t option) {
+  if (stage_ != Stage::question) return;
+  const auto& q = bank_.questions[question()];
+  if (option >= core::answer_options(bank_, q).size()) return;
+  if (core::picks_several(q)) {
+    if (!selection_.erase(option)) selection_.insert(option);
+  } else {
+    selection_ = {option};
+  }
+}
+
+void QuizFlow::set_sure(std::optional<bool> sure) {
+  if (stage_ == Stage::question) sure_ = sure;
+}
+
+void QuizFlow::confirm() {
+  if (stage_ != Stage::question || selection_.empty() || !session_) return;
+  const std::size_t q = question();
+  const auto now = clock_.now();
+  const bool correct = core::is_correct(bank_, bank_.questions[q], selection_);
+  const std::int64_t latency = std::max<core::TimeMs>(0, now - shown_at_);
+  const auto sure = study_.settings().ask_confidence ? sure_ : std::nullopt;
+  const auto item = item_ids_.at(bank_.questions[q].id);
+
+  store::AnswerRecord row;
+  row.profile_id = profile_;
+  row.session_id = *session_;
+  row.item_id = item;
+  row.answered_ms = now;
+  row.chosen = core::encode_choice(selection_);
+  row.correct = correct;
+  row.latency_ms = latency;
+  row.sure = sure;
+
+  Undo undo;
+  undo.position = position_;
+  store_.in_transaction([&] {
+    store::Schedules schedules(store_);
+    undo.previous = schedules.get(profile_, item);
+    undo.answer = store::Answers(store_).record(row);
+    schedules.put(profile_, item, study_.fsrs().review(undo.previous, now, core::grade_answer(correct, sure, latency)));
+  });
+  undo_ = undo;
+  results_.push_back({q, correct});
+  last_correct_ = correct;
+  last_choice_ = selection_;
+  stage_ = Stage::feedback;
+}
+
+void QuizFlow::next() {
+  if (stage_ != Stage::feedback) return;
+  if (position_ + 1 >= queue_.size()) {
+    finish();
+    stage_ = Stage::summary;
+    return;
+  }
+  ++position_;
+  show_question();
+}
+
+bool QuizFlow::can_undo() const {
+  // Until the next answer is given: on the feedback, or on the next question before answering.
+  return undo_.has_value() && (stage_ == Stage::feedback || stage_ == Stage::question || stage_ == Stage::card);
+}
+
+void QuizFlow::undo() {
+  if (!can_undo()) return;
+  const auto item = item_ids_.at(bank_.questions[queue_[undo_->position]].id);
+  store_.in_transaction([&] {
+    store::Answers(store_).remove(undo_->answer);
+    if (undo_->previous) {
+      store::Schedules(store_).put(profile_, item, *undo_->previous);
+    } else {
+      store::Schedules(store_).remove(profile_, item);
+    }
+  });
+  results_.pop_back();
+  position_ = undo_->position;
+  undo_.reset();
+  selection_.clear();
+  sure_.reset();
+  card_.reset();
+  stage_ = Stage::question;
+  shown_at_ = clock_.now();
+}
+
+void QuizFlow::finish() {
+  if (session_) store::Sessions(store_).finish(*session_, clock_.now());
+  session_.reset();
+  undo_.reset();
+}
+
+void QuizFlow::quit() {
+  if (stage_ == Stage::none || stage_ == Stage::summary) {
+    stage_ = Stage::none;
+    return;
+  }
+  finish();
+  stage_ = results_.empty() ? Stage::none : Stage::summary;
+}
+
+int QuizFlow::right() const {
+  return static_cast<int>(std::count_if(results_.begin(), results_.end(), [](const Result& r) { return r.correct; }));
+}
+
+std::vector<QuizFlow::TopicTally> QuizFlow::by_topic() const {
+  std::vector<TopicTally> tallies;
+  for (std::size_t t = 0; t < bank_.topics.size(); ++t) {
+    TopicTally tally{t, 0, 0};
+    for (const auto& r : results_)
+      if (bank_.questions[r.question].topic == bank_.topics[t].id) {
+        ++tally.total;
+        tally.right += r.correct ? 1 : 0;
+      }
+    if (tally.total > 0) tallies.push_back(tally);
+  }
+  return tallies;
+}
+
+std::vector<std::size_t> QuizFlow::missed() const {
+  std::vector<std::size_t> out;
+  for (const auto& r : results_)
+    if (!r.correct) out.push_back(r.question);
+  return out;
+}
+
+}  // namespace rp::app

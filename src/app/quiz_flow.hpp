@@ -1,0 +1,110 @@
+#pragma once
+// A topic quiz or a review session, shared by the GUI and the terminal: one question at a time,
+// each answer judged, graded and written (answer row and FSRS state in one transaction) when
+// given, an undo of the last answer that restores the schedule exactly, and a summary.
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "app/study.hpp"
+#include "core/quiz.hpp"
+#include "core/session.hpp"
+
+namespace rp::app {
+
+struct QuizSetup {
+  std::vector<std::string> roles;   // role ids; empty means every role
+  std::vector<std::string> topics;  // topic ids; empty means every topic ("mixed")
+  int count = 10;
+};
+
+class QuizFlow {
+ public:
+  enum class Stage { none, card, question, feedback, summary };
+
+  QuizFlow(store::Store& store, const core::Bank& bank, const ItemIds& item_ids, store::RowId profile,
+           const Clock& clock, Study& study);
+
+  // The questions a quiz with this setup would ask, in order (shuffled by `seed`).
+  std::vector<std::size_t> pick(const QuizSetup& setup, std::uint64_t seed) const;
+  void start_quiz(const QuizSetup& setup);
+  // Review: the study queue (optionally one role's), limited by what is left of today's limit.
+  void start_review(std::optional<std::size_t> role);
+  // Review of chosen questions, e.g. the ones a quiz just missed.
+  void start_review_of(const std::vector<std::size_t>& questions);
+
+  Stage stage() const { return stage_; }
+  core::SessionKind kind() const { return kind_; }
+  int total() const { return static_cast<int>(queue_.size()); }
+  int number() const { return static_cast<int>(position_) + 1; }  // 1-based, of total()
+  std::size_t question() const { return queue_.at(position_); }
+
+  // The study card shown before the first question of a topic each day, in review.
+  std::optional<std::pair<std::size_t, std::size_t>> card() const { return card_; }  // role, topic
+  void dismiss_card();
+
+  const std::set<std::size_t>& selection() const { return selection_; }
+  std::optional<bool> sure() const { return sure_; }
+  void pick_option(std::size_t option);  // single: chooses it; several: toggles it
+  void set_sure(std::optional<bool> sure);
+  void confirm();  // judges and records the selection; needs one
+  void next();     // from the feedback to the next question or the summary
+  bool can_undo() const;
+  void undo();     // takes back the last answer until the next one is given
+  void quit();     // ends the session; what was answered stays
+
+  // Feedback on the answer just given.
+  bool last_correct() const { return last_correct_; }
+  const std::set<std::size_t>& last_choice() const { return last_choice_; }
+
+  struct TopicTally {
+    std::size_t topic = 0;
+    int right = 0, total = 0;
+  };
+  int right() const;
+  int answered() const { return static_cast<int>(results_.size()); }
+  std::vector<TopicTally> by_topic() const;
+  std::vector<std::size_t> missed() const;
+
+ private:
+  struct Result {
+    std::size_t question;
+    bool correct;
+  };
+  struct Undo {
+    store::RowId answer = 0;
+    std::size_t position = 0;
+    std::optional<core::CardState> previous;
+  };
+
+  void begin(core::SessionKind kind, std::vector<std::size_t> questions);
+  void show_question();
+  void finish();
+  std::optional<std::pair<std::size_t, std::size_t>> card_due_for(std::size_t question) const;
+  void mark_card_shown(std::size_t role, std::size_t topic);
+
+  store::Store& store_;
+  const core::Bank& bank_;
+  const ItemIds& item_ids_;
+  store::RowId profile_;
+  const Clock& clock_;
+  Study& study_;
+
+  Stage stage_ = Stage::none;
+  core::SessionKind kind_ = core::SessionKind::quiz;
+  std::optional<store::RowId> session_;
+  std::optional<std::size_t> review_role_;
+  std::vector<std::size_t> queue_;
+  std::size_t position_ = 0;
+  std::set<std::size_t> selection_;
+  std::optional<bool> sure_;
+  core::TimeMs shown_at_ = 0;
+  std::optional<std::pair<std::size_t, std::size_t>> card_;
+  bool last_correct_ = false;
+  std::set<std::size_t> last_choice_;
+  std::vector<Result> results_;
+  std::optional<Undo> undo_;
+};
+
+}  // namespace rp::app

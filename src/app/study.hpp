@@ -1,0 +1,77 @@
+#pragma once
+// What the learner knows: mastery per role and topic, weak topics, leeches, what is due, and the
+// order review serves questions in. Built from the schedule and the answers, outside any frame.
+#include <array>
+#include <optional>
+#include <set>
+#include <vector>
+
+#include "app/clock.hpp"
+#include "app/item_ids.hpp"
+#include "core/bank.hpp"
+#include "core/mastery.hpp"
+#include "store/repositories.hpp"
+
+namespace rp::app {
+
+struct StudySettings {
+  double desired_retention = 0.90;  // 0.70 .. 0.97
+  int daily_limit = 50;             // review questions a day
+  bool ask_confidence = false;      // ask "sure / not sure" before confirming
+
+  static constexpr double min_retention = 0.70, max_retention = 0.97;
+};
+
+struct TopicStatus {
+  std::size_t role = 0;   // index into Bank::roles
+  std::size_t topic = 0;  // index into Bank::topics
+  core::TopicMastery mastery;
+  std::int64_t answers = 0, correct = 0;
+  int due = 0;  // questions due now
+};
+
+struct StudySnapshot {
+  std::vector<TopicStatus> topics;  // role-major: every role x topic
+  std::vector<std::size_t> weak;    // indices into topics: started ones, lowest mastery first
+  std::vector<std::size_t> leeches; // question indices missed at least leech_threshold times
+  std::array<int, 8> due_by_day{};  // due today (including overdue), then each of the next 7 days
+  std::int64_t reviewed_today = 0;
+  std::int64_t answers_total = 0;
+
+  const TopicStatus* find(std::size_t role, std::size_t topic) const;
+  // The mean mastery score of a role's started topics, or nothing when none is started.
+  std::optional<core::TopicMastery> role_readiness(std::size_t role) const;
+};
+
+class Study {
+ public:
+  static constexpr int leech_threshold = 4;
+
+  Study(store::Store& store, const core::Bank& bank, const ItemIds& item_ids, store::RowId profile, const Clock& clock);
+
+  StudySettings& settings() { return settings_; }
+  void load_settings();
+  void save_settings();
+  core::Fsrs fsrs() const;
+
+  StudySnapshot snapshot() const;
+
+  // Review order: due questions first, least likely to be recalled first; then questions from the
+  // weakest started topics. `role` limits it to that role's questions. At most `limit` questions.
+  std::vector<std::size_t> review_queue(std::optional<std::size_t> role, std::size_t limit) const;
+
+  // Start of the local day containing `now`, and of the next one.
+  std::pair<core::TimeMs, core::TimeMs> today() const;
+  store::RowId item_id(std::size_t question) const;
+  bool question_is_about(std::size_t question, std::size_t role, std::size_t topic) const;
+
+ private:
+  store::Store& store_;
+  const core::Bank& bank_;
+  const ItemIds& item_ids_;
+  store::RowId profile_;
+  const Clock& clock_;
+  StudySettings settings_;
+};
+
+}  // namespace rp::app
