@@ -12,6 +12,8 @@
 #include "store/store.hpp"
 #include "terminal/check_bank.hpp"
 #include "terminal/fit_terminal.hpp"
+#include "terminal/quiz_terminal.hpp"
+#include "terminal/report.hpp"
 
 namespace {
 
@@ -28,6 +30,9 @@ struct Options {
   bool check_on_default = false;
   bool terminal = false;
   bool start_over = false;
+  std::vector<std::string> quiz_roles, quiz_topics;
+  int quiz_count = 10;
+  bool json = false;
 };
 
 // A bank whose files have problems: every problem has been printed to stderr.
@@ -89,6 +94,18 @@ int main(int argc, char** argv) {
   fit->add_flag("--terminal", options.terminal, "Ask on standard input and output instead of in a window");
   fit->add_flag("--new", options.start_over, "Start a fresh questionnaire even if one is unfinished");
 
+  auto* quiz = cli.add_subcommand("quiz", "Quiz yourself on a role's topics");
+  quiz->add_flag("--terminal", options.terminal, "Ask on standard input and output instead of in a window");
+  quiz->add_option("--role", options.quiz_roles, "Role id to quiz on (repeatable; default: every role)");
+  quiz->add_option("--topic", options.quiz_topics, "Topic id to quiz on (repeatable; default: every topic)");
+  quiz->add_option("--count", options.quiz_count, "Number of questions")->check(CLI::Range(1, 200))->capture_default_str();
+
+  auto* review = cli.add_subcommand("review", "Review what is due and your weakest topics");
+  review->add_flag("--terminal", options.terminal, "Ask on standard input and output instead of in a window");
+
+  auto* report = cli.add_subcommand("report", "Print your progress: mastery, weak topics, leeches, latest fit");
+  report->add_flag("--json", options.json, "Print JSON instead of text");
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -106,6 +123,26 @@ int main(int argc, char** argv) {
       if (!options.terminal) return run_gui(options, rp::app::Screen::fit);
       auto application = open_app(options);
       return rp::terminal::run_fit(*application, options.start_over, std::cin, std::cout, std::cerr);
+    }
+    if (*quiz) {
+      if (!options.terminal) return run_gui(options, rp::app::Screen::quiz);
+      auto application = open_app(options);
+      for (const auto& role : options.quiz_roles)
+        if (!application->bank().find_role(role)) throw std::runtime_error("unknown role '" + role + "' (see check-bank)");
+      for (const auto& topic : options.quiz_topics)
+        if (!application->bank().find_topic(topic)) throw std::runtime_error("unknown topic '" + topic + "' (see check-bank)");
+      return rp::terminal::run_quiz(*application, rp::app::QuizSetup{options.quiz_roles, options.quiz_topics, options.quiz_count},
+                                    std::cin, std::cout, std::cerr);
+    }
+    if (*review) {
+      if (!options.terminal) return run_gui(options, rp::app::Screen::review);
+      auto application = open_app(options);
+      return rp::terminal::run_quiz(*application, std::nullopt, std::cin, std::cout, std::cerr);
+    }
+    if (*report) {
+      auto application = open_app(options);
+      rp::terminal::print_report(*application, options.json, std::cout);
+      return 0;
     }
     return run_gui(options, rp::app::screen_from_name(options.screen).value_or(rp::app::Screen::home));
   } catch (const BankRejected&) {

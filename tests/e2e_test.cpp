@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <stb_image.h>
 
+#include <cctype>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -230,4 +231,83 @@ TEST_CASE("fit --terminal: closing the input keeps the answers and the next run 
   CHECK(second.exit_code == 0);
   CHECK(second.out.find("Continuing your unfinished questionnaire (2 answered)") != std::string::npos);
   CHECK(second.out.find("Your 2 answers are kept") != std::string::npos);
+}
+
+namespace {
+std::string data_env(const TempFolder& home) {
+  return "cd " + shell_quote(home.path().string()) + " && env XDG_DATA_HOME=" + shell_quote((home / "data").string()) +
+         " ROLEPATH_NOW=2026-03-02T18:00:00Z " + shell_quote(binary) + " ";
+}
+}  // namespace
+
+TEST_CASE("quiz --terminal: prompts and options then correct or wrong with the explanation then recorded") {
+  TempFolder home;
+  const auto r = run(data_env(home) + "quiz --terminal --topic outlook --count 3", "1\n1\n1\n");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::vector<std::string> lines;
+  std::istringstream out(r.out);
+  for (std::string line; std::getline(out, line);) lines.push_back(line);
+  int prompts = 0, verdicts = 0, recorded = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].rfind("answer", 0) == 0) {
+      ++prompts;
+      // The numbered options stand just above the prompt.
+      CHECK(lines[i - 1].size() > 4);
+      CHECK(lines[i - 1].rfind("  ", 0) == 0);
+      CHECK(std::isdigit(static_cast<unsigned char>(lines[i - 1][2])));
+    }
+    if (lines[i].rfind("correct. ", 0) == 0 || lines[i].rfind("wrong. The answer: ", 0) == 0) {
+      ++verdicts;
+      REQUIRE(i + 1 < lines.size());
+      CHECK(lines[i + 1] == "recorded");
+    }
+    if (lines[i] == "recorded") ++recorded;
+  }
+  CHECK(prompts >= 3);
+  CHECK(verdicts == recorded);
+  CHECK(recorded >= 1);
+  CHECK(r.out.find(" right") != std::string::npos);
+  const auto report = run(data_env(home) + "report --json");
+  CHECK(report.out.find(fmt::format("\"answers_total\": {}", recorded)) != std::string::npos);
+}
+
+TEST_CASE("review --terminal the next day serves what the quiz missed and u undoes") {
+  TempFolder home;
+  // Answer every quiz question with option 1; some will be wrong.
+  std::string ones;
+  for (int i = 0; i < 10; ++i) ones += "1\n";
+  REQUIRE(run(data_env(home) + "quiz --terminal --count 10", ones).exit_code == 0);
+  const std::string next_day = "cd " + shell_quote(home.path().string()) + " && env XDG_DATA_HOME=" +
+                               shell_quote((home / "data").string()) + " ROLEPATH_NOW=2026-03-03T19:00:00Z " +
+                               shell_quote(binary) + " ";
+  const auto before = run(next_day + "report --json");
+  const auto r = run(next_day + "review --terminal", "1\nu\nq\n");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  if (before.out.find("\"due_today\": 0") == std::string::npos) {
+    CHECK(r.out.find("Study card: ") != std::string::npos);
+    CHECK(r.out.find("undone") != std::string::npos);
+  } else {
+    CHECK(r.out.find("Nothing to review") != std::string::npos);
+  }
+  const auto after = run(next_day + "report --json");
+  // The undone review answer left no trace.
+  CHECK(before.out.substr(before.out.find("\"answers_total\"")).substr(0, 25) ==
+        after.out.substr(after.out.find("\"answers_total\"")).substr(0, 25));
+}
+
+TEST_CASE("report prints text by default and JSON with --json") {
+  TempFolder home;
+  const auto text = run(data_env(home) + "report");
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.find("RolePath report for Learner") == 0);
+  CHECK(text.out.find("Latest role fit: not taken yet") != std::string::npos);
+  const auto json = run(data_env(home) + "report --json");
+  CHECK(json.exit_code == 0);
+  for (const char* key : {"\"answers_total\"", "\"topics\"", "\"weak_topics\"", "\"leeches\"", "\"latest_fit\": null"}) {
+    CAPTURE(key);
+    CHECK(json.out.find(key) != std::string::npos);
+  }
+  CHECK(run(data_env(home) + "quiz --terminal --role chef").exit_code == 1);
 }

@@ -173,3 +173,68 @@ TEST_CASE("Esc on a question saves and leaves and the intro then offers to conti
   CHECK(application.view().fit.unfinished_answers == 2);
   ui.frames(2);
 }
+
+TEST_CASE("a topic quiz runs in the GUI by keys: pick then Enter then Enter to a summary and undo by Ctrl+Z") {
+  auto application = make_app();
+  test::HeadlessUi ui(application);
+  application.apply(app::action::Navigate{app::Screen::quiz});
+  application.apply(app::action::SetQuizSetup{app::QuizSetup{{}, {"tools"}, 5}});
+  ui.frames(2);
+  // The start button sits between the setup and the mastery table: find it by clicking up the page
+  // from the bottom, so no setup checkbox is touched first.
+  for (float y = 790; y > 150 && !application.view().session.running(); y -= 6) ui.click(ImVec2(340, y));
+  REQUIRE(application.view().session.running());
+  CHECK(application.view().session.total == 5);
+  CHECK(application.view().session.topic == "Tools and software");
+
+  ui.key('1');
+  CHECK(application.view().session.selection.count(0) == 1);
+  ui.key(ImGui::GetKeyIndex(ImGuiKey_Enter));
+  REQUIRE(application.view().session.stage == app::QuizFlow::Stage::feedback);
+  CHECK_FALSE(application.view().session.explanation.empty());
+  ui.frames(2);
+
+  // Ctrl+Z takes it back.
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyCtrl = true;
+  ui.key(ImGui::GetKeyIndex(ImGuiKey_Z));
+  io.KeyCtrl = false;
+  CHECK(application.view().session.stage == app::QuizFlow::Stage::question);
+  CHECK(application.view().answers_total == 0);
+
+  for (int i = 0; i < 5; ++i) {
+    ui.key('2');
+    ui.key(ImGui::GetKeyIndex(ImGuiKey_Enter));
+    ui.key(ImGui::GetKeyIndex(ImGuiKey_Enter));
+  }
+  CHECK(application.view().session.stage == app::QuizFlow::Stage::summary);
+  CHECK(application.view().session.answered == 5);
+  CHECK(application.view().answers_total == 5);
+  ui.frames(3);
+  CHECK(vertices_drawn() > 1000);
+}
+
+TEST_CASE("the review screen shows due counts and starts a review with its study card") {
+  auto application = make_app();
+  test::HeadlessUi ui(application);
+  application.apply(app::action::SetQuizSetup{app::QuizSetup{{}, {"outlook"}, 5}});
+  application.apply(app::action::QuizStart{});
+  for (int i = 0; i < 5; ++i) {
+    application.apply(app::action::QuizPick{0});
+    application.apply(app::action::QuizConfirm{});
+    application.apply(app::action::QuizNext{});
+  }
+  application.clock().set(t0 + 2 * 86'400'000LL);
+  application.apply(app::action::Navigate{app::Screen::review});
+  application.apply(app::action::QuizQuit{});
+  ui.frames(3);
+  CHECK(application.view().study.review_available > 0);
+  CHECK_FALSE(application.view().study.weak.empty());
+  application.apply(app::action::ReviewStart{});
+  ui.frames(2);
+  CHECK(application.view().session.stage == app::QuizFlow::Stage::card);
+  CHECK_FALSE(application.view().session.card_text.empty());
+  ui.key(ImGui::GetKeyIndex(ImGuiKey_Enter));
+  CHECK(application.view().session.stage == app::QuizFlow::Stage::question);
+  ui.frames(2);
+}

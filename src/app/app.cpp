@@ -135,6 +135,8 @@ void App::refresh_study_view() {
   StudyView v;
   for (const auto& t : snapshot_.topics) {
     TopicRow row;
+    row.role_id = bank_.roles[t.role].id;
+    row.topic_id = bank_.topics[t.topic].id;
     row.role = bank_.roles[t.role].name;
     row.topic = bank_.topics[t.topic].name;
     row.level = std::string(core::to_string(t.mastery.level));
@@ -285,6 +287,7 @@ void App::refresh_fit_view() {
     point.lean = entry.lean;
     point.outcome = entry.suggested ? bank_.roles[*entry.suggested].name : "No clear preference";
     point.sure = entry.sure;
+    point.sentence = entry.sentence;
     v.history.push_back(std::move(point));
   }
   if (flow.stage() != FitFlow::Stage::done && !flow.history().empty()) {

@@ -52,6 +52,7 @@ struct FitHistoryPoint {
   double lean = 0;      // -1..1 toward the first role
   std::string outcome;  // role name or "No clear preference"
   double sure = 0.5;
+  std::string sentence;  // as shown when the result was given
 };
 
 struct ReadinessLine {
@@ -63,6 +64,7 @@ struct ReadinessLine {
 
 // Mastery and review state, for Home, Review, the fit result and reports.
 struct TopicRow {
+  std::string role_id, topic_id;
   std::string role, topic;
   std::string level;
   double score = 0;

@@ -35,6 +35,11 @@ core::TimeMs Clock::now() const {
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
+void Clock::set(core::TimeMs time) {
+  start_ = time;
+  started_ = std::chrono::steady_clock::now();
+}
+
 int Clock::local_offset_minutes(core::TimeMs at) {
   const std::time_t seconds = static_cast<std::time_t>(at / 1000);
   std::tm local{};

@@ -18,6 +18,8 @@ class Clock {
   static Clock system();
 
   core::TimeMs now() const;
+  // Moves the clock to `time`, from where it runs on; for demos, simulations and tests.
+  void set(core::TimeMs time);
   // Minutes to add to UTC for the local wall clock at `at` (DST-aware, from the C library).
   static int local_offset_minutes(core::TimeMs at);
 

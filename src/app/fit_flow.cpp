@@ -59,6 +59,8 @@ void FitFlow::load_history() {
       const double difference = detail["difference"].get<double>();
       entry.lean = detail["leader"].get<std::string>() == bank_.roles[0].id ? difference : -difference;
     }
+    if (!detail.is_discarded() && detail.contains("sentence") && detail["sentence"].is_string())
+      entry.sentence = detail["sentence"].get<std::string>();
     history_.push_back(entry);
   }
 }

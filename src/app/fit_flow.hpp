@@ -19,6 +19,7 @@ struct FitHistoryEntry {
   std::optional<std::size_t> suggested;  // role index
   double sure = 0.5;
   double lean = 0;  // -1..1: > 0 leans to the bank's first role, < 0 to the second
+  std::string sentence;
 };
 
 class FitFlow {

@@ -13,9 +13,9 @@ std::string_view to_string(MasteryLevel level) {
   return "Not started";
 }
 
-double recall_tomorrow(const CardState& card, TimeMs now, const Fsrs& fsrs) {
+double recall_in_a_week(const CardState& card, TimeMs now, const Fsrs& fsrs) {
   const double elapsed = static_cast<double>(now - card.last_review) / ms_per_day;
-  return fsrs.retrievability(elapsed + 1.0, card.memory.stability);
+  return fsrs.retrievability(elapsed + 7.0, card.memory.stability);
 }
 
 TopicMastery topic_mastery(const std::vector<std::optional<CardState>>& cards, TimeMs now, const Fsrs& fsrs) {
@@ -25,7 +25,7 @@ TopicMastery topic_mastery(const std::vector<std::optional<CardState>>& cards, T
   for (const auto& card : cards) {
     if (!card) continue;
     ++m.seen;
-    sum += recall_tomorrow(*card, now, fsrs);
+    sum += recall_in_a_week(*card, now, fsrs);
   }
   if (m.total > 0) m.score = sum / m.total;
   m.level = level_for(m.score, m.seen);

@@ -14,7 +14,7 @@ std::string_view to_string(MasteryLevel level);
 
 struct TopicMastery {
   MasteryLevel level = MasteryLevel::not_started;
-  double score = 0;  // 0..1: mean chance of recalling each question tomorrow (unseen ones count 0)
+  double score = 0;  // 0..1: mean chance of recalling each question a week from now (unseen count 0)
   int seen = 0;
   int total = 0;
 };
@@ -25,8 +25,9 @@ MasteryLevel level_for(double score, int seen);
 // `cards` holds one entry per question of the topic; unset means never answered.
 TopicMastery topic_mastery(const std::vector<std::optional<CardState>>& cards, TimeMs now, const Fsrs& fsrs);
 
-// The chance of recalling a card one day from now: what "knowing it" means for mastery, so a
-// fresh wrong answer does not count as known the moment it is given.
-double recall_tomorrow(const CardState& card, TimeMs now, const Fsrs& fsrs);
+// The chance of recalling a card a week from now: what "knowing it" means for mastery. A fresh
+// wrong answer does not count as known the moment it is given, and one right answer is not yet
+// mastery: that takes a second, spaced success.
+double recall_in_a_week(const CardState& card, TimeMs now, const Fsrs& fsrs);
 
 }  // namespace rp::core

@@ -273,7 +273,7 @@ void mastery_table(const Frame& f) {
   }
   ImGui::EndTable();
   ImGui::PushFont(f.fonts.small);
-  muted("Mastery: the share of a topic's questions you would likely recall tomorrow. It fades without review.");
+  muted("Mastery: the share of a topic's questions you would likely recall a week from now. It fades without review.");
   ImGui::PopFont();
 }
 
@@ -353,7 +353,8 @@ void due_chart(const Frame& f) {
   int most = 1;
   for (int n : study.due_by_day) most = std::max(most, n);
   const float bar_width = 48 * s, gap = 14 * s, height = 80 * s;
-  const ImVec2 at = ImGui::GetCursorScreenPos();
+  // Leave room above the tallest bar for its count.
+  const ImVec2 at(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + ImGui::GetFontSize() + 4 * s);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   for (std::size_t d = 0; d < study.due_by_day.size(); ++d) {
     const float x = at.x + static_cast<float>(d) * (bar_width + gap);
@@ -368,7 +369,7 @@ void due_chart(const Frame& f) {
     draw->AddText(f.fonts.small, f.fonts.small->FontSize, ImVec2(x + (bar_width - label_size.x) / 2, at.y + height + 4 * s),
                   f.colors.muted_text, study.day_labels[d].c_str());
   }
-  ImGui::Dummy(ImVec2(8 * (bar_width + gap), height + f.fonts.small->FontSize + 10 * s));
+  ImGui::Dummy(ImVec2(8 * (bar_width + gap), ImGui::GetFontSize() + height + f.fonts.small->FontSize + 14 * s));
 }
 
 void draw_review_overview(const Frame& f) {

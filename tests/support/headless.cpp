@@ -15,6 +15,8 @@ HeadlessUi::HeadlessUi(app::App& application, ImVec2 size) : app_(application) {
   io.KeyMap[ImGuiKey_Space] = 32;
   io.KeyMap[ImGuiKey_Tab] = 258;
   io.KeyMap[ImGuiKey_Backspace] = 259;
+  io.KeyMap[ImGuiKey_KeyPadEnter] = 335;
+  io.KeyMap[ImGuiKey_Z] = 'Z';
   fonts_ = ui::load_fonts(1.0f);
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
