@@ -40,6 +40,8 @@ void Clock::set(core::TimeMs time) {
   started_ = std::chrono::steady_clock::now();
 }
 
+core::LocalDay Clock::local_day(core::TimeMs at) { return core::local_day(at, local_offset_minutes(at)); }
+
 int Clock::local_offset_minutes(core::TimeMs at) {
   const std::time_t seconds = static_cast<std::time_t>(at / 1000);
   std::tm local{};

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "core/calendar.hpp"
 #include "core/time.hpp"
 
 namespace rp::app {
@@ -22,6 +23,8 @@ class Clock {
   void set(core::TimeMs time);
   // Minutes to add to UTC for the local wall clock at `at` (DST-aware, from the C library).
   static int local_offset_minutes(core::TimeMs at);
+  // The learner's calendar day of an instant, in the zone in force then.
+  static core::LocalDay local_day(core::TimeMs at);
 
  private:
   std::optional<core::TimeMs> start_;

@@ -168,6 +168,7 @@ void FitFlow::answer(int likert) {
   row.answered_ms = now;
   row.chosen = std::to_string(likert);
   row.latency_ms = std::max<core::TimeMs>(0, now - shown_at_);
+  row.local_day = Clock::local_day(now);
   store::Answers(store_).record(row);  // on disk before the flow moves on
 
   if (revisit_) {

@@ -143,12 +143,14 @@ void QuizFlow::confirm() {
   row.correct = correct;
   row.latency_ms = latency;
   row.sure = sure;
+  row.local_day = Clock::local_day(now);
 
   Undo undo;
   undo.position = position_;
   store_.in_transaction([&] {
     store::Schedules schedules(store_);
     undo.previous = schedules.get(profile_, item);
+    row.was_due = kind_ == core::SessionKind::review && undo.previous && undo.previous->due <= now;
     undo.answer = store::Answers(store_).record(row);
     schedules.put(profile_, item, study_.fsrs().review(undo.previous, now, core::grade_answer(correct, sure, latency)));
   });

@@ -9,6 +9,8 @@ namespace {
 constexpr const char* retention_key = "desired_retention";
 constexpr const char* daily_limit_key = "daily_limit";
 constexpr const char* confidence_key = "ask_confidence";
+constexpr const char* streaks_key = "streaks";
+constexpr const char* rest_days_key = "rest_days";
 }  // namespace
 
 const TopicStatus* StudySnapshot::find(std::size_t role, std::size_t topic) const {
@@ -58,6 +60,9 @@ void Study::load_settings() {
     }
   }
   if (auto v = settings.get(profile_, confidence_key)) settings_.ask_confidence = *v == "1";
+  if (auto v = settings.get(profile_, streaks_key)) settings_.streaks = *v == "1";
+  if (auto v = settings.get(profile_, rest_days_key); v && v->size() == 1 && (*v)[0] >= '0' && (*v)[0] <= '2')
+    settings_.rest_days = (*v)[0] - '0';
 }
 
 void Study::save_settings() {
@@ -68,6 +73,8 @@ void Study::save_settings() {
     settings.set(profile_, retention_key, std::to_string(settings_.desired_retention));
     settings.set(profile_, daily_limit_key, std::to_string(settings_.daily_limit));
     settings.set(profile_, confidence_key, settings_.ask_confidence ? "1" : "0");
+    settings.set(profile_, streaks_key, settings_.streaks ? "1" : "0");
+    settings.set(profile_, rest_days_key, std::to_string(std::clamp(settings_.rest_days, 0, 2)));
   });
 }
 
@@ -94,14 +101,12 @@ bool Study::question_is_about(std::size_t question, std::size_t role, std::size_
          std::find(q.roles.begin(), q.roles.end(), bank_.roles[role].id) != q.roles.end();
 }
 
-StudySnapshot Study::snapshot() const {
-  StudySnapshot snap;
+std::vector<TopicStatus> Study::mastery() const { return mastery_from(store::Schedules(store_).all(profile_)); }
+
+std::vector<TopicStatus> Study::mastery_from(const std::unordered_map<store::RowId, core::CardState>& cards) const {
   const auto now = clock_.now();
   const auto engine = fsrs();
-  const auto cards = store::Schedules(store_).all(profile_);
-  const auto tallies = store::Answers(store_).tally_by_item(profile_);
-  const auto [day_start, day_end] = today();
-
+  std::vector<TopicStatus> topics;
   for (std::size_t r = 0; r < bank_.roles.size(); ++r) {
     for (std::size_t t = 0; t < bank_.topics.size(); ++t) {
       TopicStatus status;
@@ -110,17 +115,31 @@ StudySnapshot Study::snapshot() const {
       std::vector<std::optional<core::CardState>> topic_cards;
       for (std::size_t q = 0; q < bank_.questions.size(); ++q) {
         if (!question_is_about(q, r, t)) continue;
-        const auto item = item_id(q);
-        const auto card = cards.find(item);
+        const auto card = cards.find(item_id(q));
         topic_cards.push_back(card == cards.end() ? std::nullopt : std::optional<core::CardState>(card->second));
         if (card != cards.end() && card->second.due <= now) ++status.due;
-        if (const auto tally = tallies.find(item); tally != tallies.end()) {
-          status.answers += tally->second.answers;
-          status.correct += tally->second.correct;
-        }
       }
       status.mastery = core::topic_mastery(topic_cards, now, engine);
-      snap.topics.push_back(status);
+      topics.push_back(status);
+    }
+  }
+  return topics;
+}
+
+StudySnapshot Study::snapshot() const {
+  StudySnapshot snap;
+  const auto cards = store::Schedules(store_).all(profile_);
+  const auto [day_start, day_end] = today();
+  snap.topics = mastery_from(cards);
+  // Each question's FSRS state counts its answers (reps) and misses (lapses), so accuracy needs
+  // no pass over the answer history.
+  for (auto& status : snap.topics) {
+    for (std::size_t q = 0; q < bank_.questions.size(); ++q) {
+      if (!question_is_about(q, status.role, status.topic)) continue;
+      if (const auto card = cards.find(item_id(q)); card != cards.end()) {
+        status.answers += card->second.reps;
+        status.correct += card->second.reps - card->second.lapses;
+      }
     }
   }
   for (std::size_t i = 0; i < snap.topics.size(); ++i)
@@ -150,7 +169,8 @@ std::vector<std::size_t> Study::review_queue(std::optional<std::size_t> role, st
   const auto now = clock_.now();
   const auto engine = fsrs();
   const auto cards = store::Schedules(store_).all(profile_);
-  const StudySnapshot snap = snapshot();
+  StudySnapshot snap;
+  snap.topics = mastery_from(cards);
 
   auto about_role = [&](std::size_t q) {
     if (!role) return true;

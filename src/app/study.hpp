@@ -18,6 +18,8 @@ struct StudySettings {
   double desired_retention = 0.90;  // 0.70 .. 0.97
   int daily_limit = 50;             // review questions a day
   bool ask_confidence = false;      // ask "sure / not sure" before confirming
+  bool streaks = false;             // show streaks on Progress (opt-in; they never nag)
+  int rest_days = 1;                // days off a week that do not break a day streak, 0..2
 
   static constexpr double min_retention = 0.70, max_retention = 0.97;
 };
@@ -55,6 +57,8 @@ class Study {
   core::Fsrs fsrs() const;
 
   StudySnapshot snapshot() const;
+  // Mastery of every role and topic (role-major) from the current schedule; no answer tallies.
+  std::vector<TopicStatus> mastery() const;
 
   // Review order: due questions first, least likely to be recalled first; then questions from the
   // weakest started topics. `role` limits it to that role's questions. At most `limit` questions.
@@ -66,6 +70,8 @@ class Study {
   bool question_is_about(std::size_t question, std::size_t role, std::size_t topic) const;
 
  private:
+  std::vector<TopicStatus> mastery_from(const std::unordered_map<store::RowId, core::CardState>& cards) const;
+
   store::Store& store_;
   const core::Bank& bank_;
   const ItemIds& item_ids_;

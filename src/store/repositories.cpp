@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+
 namespace rp::store {
 
 namespace {
@@ -65,6 +67,27 @@ Profile Profiles::create(const std::string& name, core::TimeMs now) {
 Profile Profiles::ensure(const std::string& name, core::TimeMs now) {
   if (auto existing = find_by_name(name)) return *existing;
   return create(name, now);
+}
+
+void Profiles::rename(RowId id, const std::string& name) {
+  store_.in_transaction([&] {
+    auto& update = store_.prepared("UPDATE profile SET name = ? WHERE id = ?");
+    update.bind(1, name);
+    update.bind(2, id);
+    update.exec();
+  });
+}
+
+void Profiles::remove(RowId id) {
+  store_.in_transaction([&] {
+    // Settings have no foreign key (0 holds app-wide ones); everything else cascades.
+    auto& settings = store_.prepared("DELETE FROM setting WHERE profile_id = ?");
+    settings.bind(1, id);
+    settings.exec();
+    auto& erase = store_.prepared("DELETE FROM profile WHERE id = ?");
+    erase.bind(1, id);
+    erase.exec();
+  });
 }
 
 ItemSync Items::sync(const core::Bank& bank, core::TimeMs now) {
@@ -209,11 +232,34 @@ std::vector<FitRecord> FitResults::history(RowId profile_id) {
   });
 }
 
+namespace {
+constexpr std::int64_t study_ms_cap = 120'000;  // a long pause is not two hours of study
+
+// Adds (sign +1) or takes back (sign -1) one answer in its day's totals.
+void count_in_day(Store& store, RowId profile_id, core::LocalDay day, std::optional<bool> correct,
+                  std::int64_t latency_ms, bool was_due, int sign) {
+  auto& upsert = store.prepared(
+      "INSERT INTO daily_activity (profile_id, day, answers, graded, correct, study_ms, due_reviews, due_correct) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (profile_id, day) DO UPDATE SET "
+      "answers = answers + ?3, graded = graded + ?4, correct = correct + ?5, study_ms = study_ms + ?6, "
+      "due_reviews = due_reviews + ?7, due_correct = due_correct + ?8");
+  upsert.bind(1, profile_id);
+  upsert.bind(2, day);
+  upsert.bind(3, sign);
+  upsert.bind(4, correct ? sign : 0);
+  upsert.bind(5, correct == true ? sign : 0);
+  upsert.bind(6, sign * std::min(std::max<std::int64_t>(latency_ms, 0), study_ms_cap));
+  upsert.bind(7, was_due ? sign : 0);
+  upsert.bind(8, was_due && correct == true ? sign : 0);
+  upsert.exec();
+}
+}  // namespace
+
 RowId Answers::record(const AnswerRecord& answer) {
   return store_.in_transaction([&] {
     auto& insert = store_.prepared(
-        "INSERT INTO answer (profile_id, session_id, item_id, answered_ms, chosen, correct, latency_ms, confidence) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        "INSERT INTO answer (profile_id, session_id, item_id, answered_ms, chosen, correct, latency_ms, confidence, "
+        "local_day, was_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, answer.profile_id);
     insert.bind(2, answer.session_id);
     insert.bind(3, answer.item_id);
@@ -222,16 +268,124 @@ RowId Answers::record(const AnswerRecord& answer) {
     bind_optional(insert, 6, answer.correct);
     insert.bind(7, answer.latency_ms);
     bind_optional(insert, 8, answer.sure);
+    insert.bind(9, answer.local_day);
+    insert.bind(10, answer.was_due ? 1 : 0);
     insert.exec();
-    return store_.connection().getLastInsertRowid();
+    const RowId id = store_.connection().getLastInsertRowid();
+    count_in_day(store_, answer.profile_id, answer.local_day, answer.correct, answer.latency_ms, answer.was_due, +1);
+    return id;
   });
 }
 
 void Answers::remove(RowId answer_id) {
   store_.in_transaction([&] {
+    auto& row = store_.prepared("SELECT profile_id, local_day, correct, latency_ms, was_due FROM answer WHERE id = ?");
+    row.bind(1, answer_id);
+    if (!row.executeStep()) return;
+    const RowId profile = row.getColumn(0).getInt64();
+    const core::LocalDay day = row.getColumn(1).getInt64();
+    const std::optional<bool> correct =
+        row.getColumn(2).isNull() ? std::nullopt : std::optional<bool>(row.getColumn(2).getInt() != 0);
+    const std::int64_t latency = row.getColumn(3).getInt64();
+    const bool was_due = row.getColumn(4).getInt() != 0;
+    row.reset();
     auto& erase = store_.prepared("DELETE FROM answer WHERE id = ?");
     erase.bind(1, answer_id);
     erase.exec();
+    count_in_day(store_, profile, day, correct, latency, was_due, -1);
+  });
+}
+
+std::vector<core::DayTotals> DailyActivity::range(RowId profile_id, core::LocalDay from, core::LocalDay to) {
+  return store_.guarded([&] {
+    auto& query = store_.prepared(
+        "SELECT day, answers, graded, correct, study_ms, due_reviews, due_correct FROM daily_activity "
+        "WHERE profile_id = ? AND day BETWEEN ? AND ? AND answers > 0 ORDER BY day");
+    query.bind(1, profile_id);
+    query.bind(2, from);
+    query.bind(3, to);
+    std::vector<core::DayTotals> days;
+    while (query.executeStep())
+      days.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getInt64(), query.getColumn(2).getInt64(),
+                      query.getColumn(3).getInt64(), query.getColumn(4).getInt64(), query.getColumn(5).getInt64(),
+                      query.getColumn(6).getInt64()});
+    return days;
+  });
+}
+
+std::optional<Goal> Goals::get(RowId profile_id) {
+  return store_.guarded([&]() -> std::optional<Goal> {
+    auto& query = store_.prepared("SELECT unit, weekly_target FROM goal WHERE profile_id = ?");
+    query.bind(1, profile_id);
+    if (!query.executeStep()) return std::nullopt;
+    return Goal{query.getColumn(0).getString(), query.getColumn(1).getInt()};
+  });
+}
+
+void Goals::set(RowId profile_id, const Goal& goal, core::TimeMs now) {
+  store_.in_transaction([&] {
+    auto& upsert = store_.prepared(
+        "INSERT INTO goal (profile_id, unit, weekly_target, set_ms) VALUES (?, ?, ?, ?) ON CONFLICT (profile_id) "
+        "DO UPDATE SET unit = excluded.unit, weekly_target = excluded.weekly_target, set_ms = excluded.set_ms");
+    upsert.bind(1, profile_id);
+    upsert.bind(2, goal.unit);
+    upsert.bind(3, goal.weekly_target);
+    upsert.bind(4, now);
+    upsert.exec();
+  });
+}
+
+void MasterySnapshots::put(RowId profile_id, const MasteryPoint& point) {
+  store_.in_transaction([&] {
+    auto& upsert = store_.prepared(
+        "INSERT INTO mastery_snapshot (profile_id, week_monday, role, topic, score) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (profile_id, week_monday, role, topic) DO UPDATE SET score = excluded.score");
+    upsert.bind(1, profile_id);
+    upsert.bind(2, point.week_monday);
+    upsert.bind(3, point.role);
+    upsert.bind(4, point.topic);
+    upsert.bind(5, point.score);
+    upsert.exec();
+  });
+}
+
+std::vector<MasteryPoint> MasterySnapshots::since(RowId profile_id, core::LocalDay first_monday) {
+  return store_.guarded([&] {
+    auto& query = store_.prepared(
+        "SELECT week_monday, role, topic, score FROM mastery_snapshot WHERE profile_id = ? AND week_monday >= ? "
+        "ORDER BY week_monday");
+    query.bind(1, profile_id);
+    query.bind(2, first_monday);
+    std::vector<MasteryPoint> points;
+    while (query.executeStep())
+      points.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString(),
+                        query.getColumn(3).getDouble()});
+    return points;
+  });
+}
+
+void Export::answers(RowId profile_id, const std::function<void(const ExportRow&)>& emit) {
+  store_.guarded([&] {
+    // A statement of its own, not the cache: the caller may run other queries while rows stream.
+    SQLite::Statement query(store_.connection(),
+                            "SELECT a.answered_ms, p.name, s.kind, i.key, i.roles, i.topic, a.correct, a.latency_ms, "
+                            "a.confidence FROM answer a JOIN profile p ON p.id = a.profile_id "
+                            "JOIN study_session s ON s.id = a.session_id JOIN item i ON i.id = a.item_id "
+                            "WHERE a.profile_id = ? ORDER BY a.answered_ms, a.id");
+    query.bind(1, profile_id);
+    ExportRow row;
+    while (query.executeStep()) {
+      row.answered_ms = query.getColumn(0).getInt64();
+      row.profile = query.getColumn(1).getString();
+      row.session_kind = query.getColumn(2).getString();
+      row.item = query.getColumn(3).getString();
+      row.roles = query.getColumn(4).getString();
+      row.topic = query.getColumn(5).getString();
+      row.correct = query.getColumn(6).isNull() ? std::nullopt : std::optional<bool>(query.getColumn(6).getInt() != 0);
+      row.latency_ms = query.getColumn(7).getInt64();
+      row.sure = query.getColumn(8).isNull() ? std::nullopt : std::optional<bool>(query.getColumn(8).getInt() != 0);
+      emit(row);
+    }
   });
 }
 
@@ -257,19 +411,6 @@ std::int64_t Answers::count_between(RowId profile_id, core::TimeMs from, core::T
     query.bind(4, std::string(core::to_string(kind)));
     query.executeStep();
     return query.getColumn(0).getInt64();
-  });
-}
-
-std::unordered_map<RowId, Answers::ItemTally> Answers::tally_by_item(RowId profile_id) {
-  return store_.guarded([&] {
-    auto& query = store_.prepared(
-        "SELECT item_id, count(*), sum(correct) FROM answer WHERE profile_id = ? AND correct IS NOT NULL "
-        "GROUP BY item_id");
-    query.bind(1, profile_id);
-    std::unordered_map<RowId, ItemTally> tallies;
-    while (query.executeStep())
-      tallies[query.getColumn(0).getInt64()] = ItemTally{query.getColumn(1).getInt64(), query.getColumn(2).getInt64()};
-    return tallies;
   });
 }
 
@@ -332,7 +473,8 @@ std::unordered_map<RowId, core::CardState> Schedules::all(RowId profile_id) {
 
 std::int64_t Answers::count(RowId profile_id) {
   return store_.guarded([&] {
-    auto& query = store_.prepared("SELECT count(*) FROM answer WHERE profile_id = ?");
+    // The per-day totals hold the same count without a pass over every answer.
+    auto& query = store_.prepared("SELECT coalesce(sum(answers), 0) FROM daily_activity WHERE profile_id = ?");
     query.bind(1, profile_id);
     query.executeStep();
     return query.getColumn(0).getInt64();

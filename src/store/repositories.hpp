@@ -1,13 +1,16 @@
 #pragma once
 // One small repository per kind of row. Each takes the Store and speaks in domain terms.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "core/bank.hpp"
+#include "core/calendar.hpp"
 #include "core/fsrs.hpp"
+#include "core/progress.hpp"
 #include "core/session.hpp"
 #include "core/time.hpp"
 #include "store/store.hpp"
@@ -31,6 +34,9 @@ class Profiles {
   Profile create(const std::string& name, core::TimeMs now);
   // The profile called `name`, created if there is none yet.
   Profile ensure(const std::string& name, core::TimeMs now);
+  void rename(RowId id, const std::string& name);
+  // Deletes the profile and everything that is only its own; other learners' data stays.
+  void remove(RowId id);
 
  private:
   Store& store_;
@@ -77,6 +83,8 @@ struct AnswerRecord {
   std::optional<bool> correct;  // unset for statements
   std::int64_t latency_ms = 0;
   std::optional<bool> sure;     // unset when the learner was not asked
+  core::LocalDay local_day = 0;  // the learner's calendar day when answered
+  bool was_due = false;          // a review answer to a question that was due
 };
 
 class Answers {
@@ -91,12 +99,6 @@ class Answers {
   std::int64_t count_between(RowId profile_id, core::TimeMs from, core::TimeMs to, core::SessionKind kind);
   std::vector<AnswerRecord> in_session(RowId session_id);
 
-  struct ItemTally {
-    std::int64_t answers = 0;
-    std::int64_t correct = 0;
-  };
-  // Per item: how often the learner answered it and how often rightly (statements excluded).
-  std::unordered_map<RowId, ItemTally> tally_by_item(RowId profile_id);
 
  private:
   Store& store_;
@@ -130,6 +132,67 @@ class FitResults {
   RowId save(RowId profile_id, const FitRecord& record);
   // Oldest first.
   std::vector<FitRecord> history(RowId profile_id);
+
+ private:
+  Store& store_;
+};
+
+// Per-day totals, kept up to date by Answers::record and Answers::remove.
+class DailyActivity {
+ public:
+  explicit DailyActivity(Store& store) : store_(store) {}
+  // Days with activity in [from, to], oldest first.
+  std::vector<core::DayTotals> range(RowId profile_id, core::LocalDay from, core::LocalDay to);
+
+ private:
+  Store& store_;
+};
+
+struct Goal {
+  std::string unit;  // "answers" or "minutes"
+  int weekly_target = 0;
+};
+
+class Goals {
+ public:
+  explicit Goals(Store& store) : store_(store) {}
+  std::optional<Goal> get(RowId profile_id);
+  void set(RowId profile_id, const Goal& goal, core::TimeMs now);
+
+ private:
+  Store& store_;
+};
+
+struct MasteryPoint {
+  core::LocalDay week_monday = 0;
+  std::string role, topic;
+  double score = 0;
+};
+
+class MasterySnapshots {
+ public:
+  explicit MasterySnapshots(Store& store) : store_(store) {}
+  void put(RowId profile_id, const MasteryPoint& point);
+  std::vector<MasteryPoint> since(RowId profile_id, core::LocalDay first_monday);
+
+ private:
+  Store& store_;
+};
+
+// One answer as `rolepath export --csv` writes it.
+struct ExportRow {
+  core::TimeMs answered_ms = 0;
+  std::string profile, session_kind, item, roles, topic;
+  std::optional<bool> correct;
+  std::int64_t latency_ms = 0;
+  std::optional<bool> sure;
+};
+
+class Export {
+ public:
+  explicit Export(Store& store) : store_(store) {}
+  // Calls `row` for every answer of the profile, oldest first, without holding them all.
+  void answers(RowId profile_id, const std::function<void(const ExportRow&)>& row);
 
  private:
   Store& store_;
