@@ -6,11 +6,13 @@
 
 #include "app/app.hpp"
 #include "app/clock.hpp"
+#include "app/demo.hpp"
 #include "app/paths.hpp"
 #include "bank/loader.hpp"
 #include "platform/window.hpp"
 #include "store/store.hpp"
 #include "terminal/check_bank.hpp"
+#include "terminal/export.hpp"
 #include "terminal/fit_terminal.hpp"
 #include "terminal/quiz_terminal.hpp"
 #include "terminal/report.hpp"
@@ -23,7 +25,7 @@ constexpr int exit_usage = 2;
 struct Options {
   std::string db;
   std::vector<std::string> banks;
-  std::string profile = "Learner";
+  std::string profile;
   std::string screen = "home";
   std::string screenshot;
   std::vector<std::string> check_files;
@@ -33,6 +35,8 @@ struct Options {
   std::vector<std::string> quiz_roles, quiz_topics;
   int quiz_count = 10;
   bool json = false;
+  int weeks = 8;
+  std::string csv;
 };
 
 // A bank whose files have problems: every problem has been printed to stderr.
@@ -52,7 +56,7 @@ std::unique_ptr<rp::app::App> open_app(const Options& options) {
   auto store = store::Store::open(db_path);
 
   app::AppOptions app_options;
-  app_options.profile_name = options.profile;
+  if (!options.profile.empty()) app_options.profile_name = options.profile;
   app_options.bank_sources = {"built-in bank (assets/banks/default.toml)"};
   for (const auto& file : options.banks) app_options.bank_sources.push_back(file);
   app_options.settings_file = (app::config_folder() / "imgui.ini").string();
@@ -80,7 +84,7 @@ int main(int argc, char** argv) {
   cli.add_option("--db", options.db, "Database file (default: $XDG_DATA_HOME/rolepath/rolepath.db)");
   cli.add_option("--bank", options.banks, "Extra question-bank TOML file loaded on top of the built-in bank (repeatable)")
       ->check(CLI::ExistingFile);
-  cli.add_option("--profile", options.profile, "Learner profile to study as (created if new)")->capture_default_str();
+  cli.add_option("--profile", options.profile, "Learner profile to study as (created if new; default: the last one used)");
   std::vector<std::string> screen_names;
   for (auto screen : rp::app::all_screens) screen_names.emplace_back(rp::app::screen_name(screen));
   cli.add_option("--screen", options.screen, "Screen to open")->check(CLI::IsMember(screen_names))->capture_default_str();
@@ -105,7 +109,16 @@ int main(int argc, char** argv) {
 
   auto* report = cli.add_subcommand("report", "Print your progress: mastery, weak topics, leeches, latest fit");
   report->add_flag("--json", options.json, "Print JSON instead of text");
+  report->add_option("--weeks", options.weeks, "How many recent weeks to list")->check(CLI::Range(1, 520))->capture_default_str();
 
+  auto* export_cmd = cli.add_subcommand("export", "Write every answer of the profile to a CSV file");
+  export_cmd->add_option("--csv", options.csv, "The CSV file to write")->required();
+
+  auto* demo = cli.add_subcommand("demo", "Create a profile with weeks of simulated study (for trying the app)");
+  demo->add_option("--weeks", options.weeks, "Weeks of simulated study")->check(CLI::Range(1, 1040))->capture_default_str();
+
+  // Global options may also follow a subcommand: rolepath report --profile Ada.
+  for (auto* sub : cli.get_subcommands({})) sub->fallthrough();
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -141,7 +154,27 @@ int main(int argc, char** argv) {
     }
     if (*report) {
       auto application = open_app(options);
-      rp::terminal::print_report(*application, options.json, std::cout);
+      rp::terminal::print_report(*application, options.weeks, options.json, std::cout);
+      return 0;
+    }
+    if (*export_cmd) {
+      auto application = open_app(options);
+      const auto rows = rp::terminal::export_csv(*application, options.csv);
+      std::cout << "Wrote " << rows << " answers to " << options.csv << '\n';
+      return 0;
+    }
+    if (*demo) {
+      // A fresh profile: never mixes simulated answers into a real learner's history.
+      Options demo_options = options;
+      if (demo_options.profile.empty()) demo_options.profile = "Demo";
+      auto application = open_app(demo_options);
+      if (application->view().answers_total > 0)
+        throw std::runtime_error("profile '" + demo_options.profile +
+                                 "' already has answers; choose a new name with --profile");
+      const auto summary = rp::app::simulate_study(*application, options.weeks, 20261124);
+      std::cout << "Profile '" << demo_options.profile << "': " << options.weeks << " weeks, " << summary.days_studied
+                << " study days, " << summary.answers << " answers, " << summary.fit_results << " role-fit results.\n"
+                << "Open it with: rolepath --profile '" << demo_options.profile << "'\n";
       return 0;
     }
     return run_gui(options, rp::app::screen_from_name(options.screen).value_or(rp::app::Screen::home));

@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <stdexcept>
 #include <utility>
 
 namespace rp::app {
 
 namespace {
 constexpr const char* theme_key = "theme";
+constexpr const char* current_profile_key = "current_profile";
 
 std::string_view theme_name(Theme theme) { return theme == Theme::dark ? "dark" : "light"; }
 
@@ -24,12 +26,7 @@ App::App(std::unique_ptr<store::Store> store, core::Bank bank, Clock clock, AppO
     : store_(std::move(store)), bank_(std::move(bank)), clock_(clock) {
   const auto now = clock_.now();
   item_ids_ = store::Items(*store_).sync(bank_, now).ids;
-  profile_ = store::Profiles(*store_).ensure(options.profile_name, now);
-  fit_ = std::make_unique<FitFlow>(*store_, bank_, item_ids_, profile_.id, clock_);
-  study_ = std::make_unique<Study>(*store_, bank_, item_ids_, profile_.id, clock_);
-  quiz_ = std::make_unique<QuizFlow>(*store_, bank_, item_ids_, profile_.id, clock_, *study_);
 
-  view_.profile_name = profile_.name;
   view_.bank_title = bank_.title;
   view_.database_path = store_->path();
   view_.schema_version = store_->schema_version();
@@ -49,10 +46,43 @@ App::App(std::unique_ptr<store::Store> store, core::Bank bank, Clock clock, AppO
   view_.question_total = static_cast<int>(bank_.questions.size());
   view_.statement_total = static_cast<int>(bank_.statements.size());
   view_.quiz_available = static_cast<int>(bank_.questions.size());
+
+  // --profile names one (created if new); otherwise the one used last, or "Learner".
+  store::Profiles profiles(*store_);
+  std::optional<store::Profile> chosen;
+  if (options.profile_name) {
+    chosen = profiles.ensure(checked_profile_name(*options.profile_name), now);
+  } else if (const auto last = store::Settings(*store_).get(store::Settings::app_wide, current_profile_key)) {
+    try {
+      chosen = profiles.find(std::stoll(*last));
+    } catch (const std::exception&) {
+      // An unreadable setting just means "no remembered profile".
+    }
+  }
+  if (!chosen) chosen = profiles.ensure("Learner", now);
+  use_profile(*chosen);
+}
+
+// Everything per learner is rebuilt for the profile: flows, study state and every view.
+void App::use_profile(const store::Profile& profile) {
+  profile_ = profile;
+  store::Settings(*store_).set(store::Settings::app_wide, current_profile_key, std::to_string(profile_.id));
+  fit_ = std::make_unique<FitFlow>(*store_, bank_, item_ids_, profile_.id, clock_);
+  study_ = std::make_unique<Study>(*store_, bank_, item_ids_, profile_.id, clock_);
+  quiz_ = std::make_unique<QuizFlow>(*store_, bank_, item_ids_, profile_.id, clock_, *study_);
+  view_.profile_name = profile_.name;
+  view_.progress.mastery_role = 0;
+
+  const auto today = Clock::local_day(clock_.now());
+  days_from_ = core::monday_of(today) - 52 * 7;
+  days_ = store::DailyActivity(*store_).range(profile_.id, days_from_, today);
+  record_mastery_snapshot();
   refresh_study_figures();
   refresh_study_view();
   refresh_fit_view();
   refresh_session_view();
+  refresh_progress_view();
+  refresh_profiles();
 }
 
 void App::refresh_study_figures() { view_.answers_total = store::Answers(*store_).count(profile_.id); }
@@ -112,8 +142,58 @@ void App::apply(const Action& action) {
                    study_->settings() = a.settings;
                    study_->save_settings();
                  },
+                 [this](const action::SetGoal& a) {
+                   if ((a.unit != "answers" && a.unit != "minutes") || a.target < 1 || a.target > 100'000)
+                     throw std::invalid_argument("a weekly goal is a number of answers or minutes from 1 to 100000");
+                   store::Goals(*store_).set(profile_.id, {a.unit, a.target}, clock_.now());
+                 },
+                 [this](const action::SetProgressWeeks& a) {
+                   view_.progress.weeks_shown = a.weeks == 52 ? 52 : (a.weeks == 26 ? 26 : 12);
+                 },
+                 [this](const action::SetMasteryRole& a) {
+                   if (a.role < bank_.roles.size()) view_.progress.mastery_role = a.role;
+                 },
+                 [this](const action::CreateProfile& a) {
+                   store::Profiles profiles(*store_);
+                   const std::string name = checked_profile_name(a.name);
+                   if (profiles.find_by_name(name)) throw std::invalid_argument("a profile called \"" + name + "\" exists already");
+                   use_profile(profiles.create(name, clock_.now()));
+                 },
+                 [this](const action::RenameProfile& a) {
+                   store::Profiles profiles(*store_);
+                   const std::string name = checked_profile_name(a.name);
+                   if (const auto other = profiles.find_by_name(name); other && other->id != a.id)
+                     throw std::invalid_argument("a profile called \"" + name + "\" exists already");
+                   profiles.rename(a.id, name);
+                   if (a.id == profile_.id) {
+                     profile_.name = name;
+                     view_.profile_name = name;
+                   }
+                 },
+                 [this](const action::DeleteProfile& a) {
+                   store::Profiles profiles(*store_);
+                   if (profiles.list().size() <= 1)
+                     throw std::invalid_argument("the last profile cannot be deleted; create another one first");
+                   profiles.remove(a.id);
+                   if (a.id == profile_.id) use_profile(profiles.list().front());
+                 },
+                 [this](const action::SwitchProfile& a) {
+                   const auto profile = store::Profiles(*store_).find(a.id);
+                   if (!profile) throw std::invalid_argument("that profile no longer exists");
+                   if (profile->id != profile_.id) use_profile(*profile);
+                 },
              },
              action);
+  if (std::holds_alternative<action::SetProgressWeeks>(action) || std::holds_alternative<action::SetMasteryRole>(action) ||
+      std::holds_alternative<action::SetGoal>(action)) {
+    refresh_progress_view();
+    return;
+  }
+  if (std::holds_alternative<action::CreateProfile>(action) || std::holds_alternative<action::RenameProfile>(action) ||
+      std::holds_alternative<action::DeleteProfile>(action) || std::holds_alternative<action::SwitchProfile>(action)) {
+    refresh_profiles();
+    return;
+  }
   // Views are rebuilt here, after the action, never inside a frame. Picking an option or
   // changing the quiz setup touches no stored data, so only the session view is redone.
   if (std::holds_alternative<action::Navigate>(action) || std::holds_alternative<action::SetTheme>(action) ||
@@ -124,10 +204,16 @@ void App::apply(const Action& action) {
     refresh_session_view();
     return;
   }
+  // A session that just ended leaves this week's mastery on record.
+  if ((std::holds_alternative<action::QuizQuit>(action) || std::holds_alternative<action::QuizNext>(action)) &&
+      (quiz_->stage() == QuizFlow::Stage::summary || quiz_->stage() == QuizFlow::Stage::none))
+    record_mastery_snapshot();
+  refresh_recent_days();
   refresh_study_figures();
   refresh_study_view();
   refresh_fit_view();
   refresh_session_view();
+  refresh_progress_view();
 }
 
 void App::refresh_study_view() {

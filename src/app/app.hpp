@@ -82,8 +82,8 @@ struct StudyView {
   std::vector<TopicRow> topics;  // role-major
   std::vector<std::size_t> weak;  // indices into topics, weakest first
   std::vector<LeechLine> leeches;
-  std::array<int, 8> due_by_day{};
-  std::array<std::string, 8> day_labels;
+  std::array<int, 15> due_by_day{};
+  std::array<std::string, 15> day_labels;
   std::int64_t reviewed_today = 0;
   int review_available = 0;  // questions a review would serve now
   StudySettings settings;
@@ -148,6 +148,50 @@ struct FitView {
   std::string first_role, second_role;
 };
 
+// Progress over weeks.
+struct HeatDay {
+  std::string date;
+  std::int64_t answers = 0, correct = 0;
+  double minutes = 0;
+  int level = 0;        // 0 none .. 4 most, for the colour
+  bool future = false;  // later this week: drawn empty
+};
+
+struct WeekBar {
+  std::string label;  // "2026-W09"
+  std::string starts;  // the Monday, "2026-03-02"
+  std::int64_t answers = 0;
+  std::optional<double> accuracy;
+  double minutes = 0;
+  std::optional<double> retention;  // right share of due reviews
+  bool goal_met = false;
+};
+
+struct MasteryLine {
+  std::string topic;
+  std::vector<std::optional<double>> scores;  // one per shown week, oldest first
+};
+
+struct ProgressView {
+  bool has_goal = false;
+  std::string goal_unit = "answers";  // or "minutes"
+  int goal_target = 50;
+  double this_week = 0;  // in the goal's unit
+  std::vector<HeatDay> heat;  // 26 weeks of 7 days, week by week, oldest first
+  std::vector<WeekBar> weeks;  // the last weeks_shown weeks, oldest first
+  int weeks_shown = 12;        // 12, 26 or 52
+  std::size_t mastery_role = 0;
+  std::vector<MasteryLine> mastery;  // a line per topic, for mastery_role
+  int day_streak = 0, week_streak = 0;
+};
+
+struct ProfileLine {
+  std::int64_t id = 0;
+  std::string name;
+  std::int64_t answers = 0;
+  bool current = false;
+};
+
 // Everything the screens show, prepared outside the frame.
 struct ViewState {
   Screen screen = Screen::home;
@@ -168,6 +212,8 @@ struct ViewState {
   SessionView session;
   QuizSetup quiz_setup;
   int quiz_available = 0;  // questions matching the setup's roles and topics
+  ProgressView progress;
+  std::vector<ProfileLine> profiles;
 
   std::string database_path;
   int schema_version = 0;
@@ -220,6 +266,30 @@ struct QuizQuit {};
 struct SetStudySettings {
   StudySettings settings;
 };
+// Progress and profiles.
+struct SetGoal {
+  std::string unit;  // "answers" or "minutes"
+  int target;
+};
+struct SetProgressWeeks {
+  int weeks;
+};
+struct SetMasteryRole {
+  std::size_t role;
+};
+struct CreateProfile {
+  std::string name;
+};
+struct RenameProfile {
+  std::int64_t id;
+  std::string name;
+};
+struct DeleteProfile {
+  std::int64_t id;
+};
+struct SwitchProfile {
+  std::int64_t id;
+};
 }  // namespace action
 
 using Action = std::variant<action::Navigate, action::SetTheme, action::DismissError, action::ShowError,
@@ -227,7 +297,9 @@ using Action = std::variant<action::Navigate, action::SetTheme, action::DismissE
                             action::FitQuit, action::FitFinish, action::FitAnswerMore, action::SetQuizSetup,
                             action::QuizStart, action::ReviewStart, action::ReviewMissed, action::CardDismiss,
                             action::QuizPick, action::QuizSure, action::QuizConfirm, action::QuizNext, action::QuizUndo,
-                            action::QuizQuit, action::SetStudySettings>;
+                            action::QuizQuit, action::SetStudySettings, action::SetGoal, action::SetProgressWeeks,
+                            action::SetMasteryRole, action::CreateProfile, action::RenameProfile, action::DeleteProfile,
+                            action::SwitchProfile>;
 
 // What screens hand back: things the learner did this frame, applied after it.
 class ActionQueue {
@@ -244,7 +316,8 @@ class ActionQueue {
 };
 
 struct AppOptions {
-  std::string profile_name = "Learner";
+  // The profile to study as; unset means the one used last (or "Learner" the first time).
+  std::optional<std::string> profile_name;
   std::vector<std::string> bank_sources = {"built-in bank"};
   std::string settings_file;
 };
@@ -272,9 +345,26 @@ class App {
   void refresh_fit_view();
   void refresh_study_view();
   void refresh_session_view();
+  void refresh_progress_view();
+
+  // Keeps this week's mastery of every role and topic for the mastery-over-time chart.
+  void record_mastery_snapshot();
+  // Re-reads everything for the current profile (after work done outside the actions, like a demo).
+  void reload() { use_profile(profile_); }
+  // The last `weeks` ISO weeks (this one included), oldest first, from the per-day totals.
+  std::vector<core::WeekTotals> weekly(int weeks) const;
+  std::optional<store::Goal> goal() const;
+  // Re-reads the per-day totals of the last days after answers were recorded (cheap: two rows).
+  void refresh_recent_days();
+
+  // The longest a profile name may be, in characters.
+  static constexpr std::size_t max_profile_name = 64;
 
  private:
   void refresh_study_figures();
+  void use_profile(const store::Profile& profile);
+  void refresh_profiles();
+  static std::string checked_profile_name(const std::string& name);
 
   std::unique_ptr<store::Store> store_;
   core::Bank bank_;
@@ -285,6 +375,8 @@ class App {
   std::unique_ptr<Study> study_;
   std::unique_ptr<QuizFlow> quiz_;
   StudySnapshot snapshot_;
+  std::vector<core::DayTotals> days_;  // the last 53 weeks of per-day totals, kept current
+  core::LocalDay days_from_ = 0;
   ViewState view_;
   ActionQueue actions_;
 };

@@ -36,7 +36,7 @@ struct StudySnapshot {
   std::vector<TopicStatus> topics;  // role-major: every role x topic
   std::vector<std::size_t> weak;    // indices into topics: started ones, lowest mastery first
   std::vector<std::size_t> leeches; // question indices missed at least leech_threshold times
-  std::array<int, 8> due_by_day{};  // due today (including overdue), then each of the next 7 days
+  std::array<int, 15> due_by_day{};  // due today (including overdue), then each of the next 14 days
   std::int64_t reviewed_today = 0;
   std::int64_t answers_total = 0;
 

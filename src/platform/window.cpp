@@ -103,6 +103,7 @@ void run_window(app::App& app, const WindowOptions& options) {
     app::Theme applied_theme = app.view().theme;
     ui::apply_theme(applied_theme, scale);
 
+    ui::UiState ui_state;
     int frames_left = frames_after_event;
     int frame_number = 0;
     while (!glfwWindowShouldClose(window)) {
@@ -119,7 +120,7 @@ void run_window(app::App& app, const WindowOptions& options) {
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
-      ui::draw_frame(app.view(), app.actions(), fonts);
+      ui::draw_frame(app.view(), app.actions(), fonts, ui_state);
       ImGui::Render();
 
       int width = 0, height = 0;

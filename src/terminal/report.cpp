@@ -4,12 +4,13 @@
 #include <fmt/ostream.h>
 
 #include <nlohmann/json.hpp>
+#include <cmath>
 #include <ostream>
 
 namespace rp::terminal {
 
 namespace {
-nlohmann::json report_json(const app::App& app) {
+nlohmann::json report_json(const app::App& app, int weeks) {
   const auto& view = app.view();
   nlohmann::json topics = nlohmann::json::array();
   for (const auto& row : view.study.topics) {
@@ -40,7 +41,16 @@ nlohmann::json report_json(const app::App& app) {
     const auto& last = view.fit.history.back();
     fit = {{"date", last.date}, {"outcome", last.outcome}, {"sure", last.sure}, {"sentence", last.sentence}};
   }
+  nlohmann::json week_rows = nlohmann::json::array();
+  for (const auto& w : app.weekly(weeks))
+    week_rows.push_back({{"iso_week", core::to_string(w.week)},
+                         {"starts", core::format_day(w.monday)},
+                         {"answers", w.answers},
+                         {"correct", w.correct},
+                         {"minutes", std::round(w.minutes() * 10) / 10},
+                         {"goal_met", w.goal_met}});
   return {{"profile", view.profile_name},
+          {"weeks", week_rows},
           {"generated_at", core::format_iso8601_utc(app.clock().now())},
           {"answers_total", view.answers_total},
           {"topics", topics},
@@ -51,16 +61,23 @@ nlohmann::json report_json(const app::App& app) {
 }
 }  // namespace
 
-void print_report(const app::App& app, bool json, std::ostream& out) {
+void print_report(const app::App& app, int weeks, bool json, std::ostream& out) {
   if (json) {
-    out << report_json(app).dump(2) << '\n';
+    out << report_json(app, weeks).dump(2) << '\n';
     return;
   }
   const auto& view = app.view();
   fmt::print(out, "RolePath report for {}\n{} answer{} recorded, {} question{} due today\n\n", view.profile_name,
              view.answers_total, view.answers_total == 1 ? "" : "s", view.study.due_by_day[0],
              view.study.due_by_day[0] == 1 ? "" : "s");
-  fmt::print(out, "{:<36} {:<18} {:<12} {:>8} {:>5}\n", "Role", "Topic", "Mastery", "Accuracy", "Due");
+  const auto goal = app.goal();
+  fmt::print(out, "The last {} weeks{}\n", weeks,
+             goal ? fmt::format(" (goal: {} {} a week)", goal->weekly_target, goal->unit) : std::string());
+  fmt::print(out, "{:<10} {:<11} {:>8} {:>8} {:>8}  {}\n", "Week", "Starts", "Answers", "Right", "Minutes", "Goal");
+  for (const auto& w : app.weekly(weeks))
+    fmt::print(out, "{:<10} {:<11} {:>8} {:>8} {:>8.0f}  {}\n", core::to_string(w.week), core::format_day(w.monday),
+               w.answers, w.correct, w.minutes(), goal ? (w.goal_met ? "met" : "-") : "");
+  fmt::print(out, "\n{:<36} {:<18} {:<12} {:>8} {:>5}\n", "Role", "Topic", "Mastery", "Accuracy", "Due");
   for (const auto& row : view.study.topics) {
     const std::string accuracy =
         row.answers > 0 ? fmt::format("{:.0f}%", 100.0 * static_cast<double>(row.correct) / static_cast<double>(row.answers)) : "-";

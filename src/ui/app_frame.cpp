@@ -101,8 +101,8 @@ void guarded(app::ActionQueue& actions, const std::function<void()>& body) {
   }
 }
 
-void draw_frame(const app::ViewState& view, app::ActionQueue& actions, const Fonts& fonts) {
-  const Frame f{view, actions, fonts, palette(view.theme)};
+void draw_frame(const app::ViewState& view, app::ActionQueue& actions, const Fonts& fonts, UiState& ui) {
+  const Frame f{view, actions, fonts, palette(view.theme), ui};
   guarded(actions, [&] {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);

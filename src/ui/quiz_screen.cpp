@@ -347,16 +347,19 @@ void draw_quiz_setup(const Frame& f) {
   mastery_table(f);
 }
 
-void due_chart(const Frame& f) {
+}  // namespace
+
+void draw_due_chart(const Frame& f, std::size_t days) {
   const auto& study = f.view.study;
   const float s = f.fonts.scale;
+  days = std::min(days, study.due_by_day.size());
   int most = 1;
-  for (int n : study.due_by_day) most = std::max(most, n);
+  for (std::size_t d = 0; d < days; ++d) most = std::max(most, study.due_by_day[d]);
   const float bar_width = 48 * s, gap = 14 * s, height = 80 * s;
   // Leave room above the tallest bar for its count.
   const ImVec2 at(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + ImGui::GetFontSize() + 4 * s);
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  for (std::size_t d = 0; d < study.due_by_day.size(); ++d) {
+  for (std::size_t d = 0; d < days; ++d) {
     const float x = at.x + static_cast<float>(d) * (bar_width + gap);
     const float h = height * static_cast<float>(study.due_by_day[d]) / static_cast<float>(most);
     draw->AddRectFilled(ImVec2(x, at.y + height - h), ImVec2(x + bar_width, at.y + height),
@@ -369,8 +372,10 @@ void due_chart(const Frame& f) {
     draw->AddText(f.fonts.small, f.fonts.small->FontSize, ImVec2(x + (bar_width - label_size.x) / 2, at.y + height + 4 * s),
                   f.colors.muted_text, study.day_labels[d].c_str());
   }
-  ImGui::Dummy(ImVec2(8 * (bar_width + gap), ImGui::GetFontSize() + height + f.fonts.small->FontSize + 14 * s));
+  ImGui::Dummy(ImVec2(static_cast<float>(days) * (bar_width + gap), ImGui::GetFontSize() + height + f.fonts.small->FontSize + 14 * s));
 }
+
+namespace {
 
 void draw_review_overview(const Frame& f) {
   const auto& study = f.view.study;
@@ -388,7 +393,7 @@ void draw_review_overview(const Frame& f) {
                                     : "You are up to date. Come back when questions fall due.");
 
   section_title(f, "Due in the next week");
-  due_chart(f);
+  draw_due_chart(f, 8);
 
   section_title(f, "Weakest topics");
   if (study.weak.empty()) muted("None yet: weak topics appear once you have answered questions in them.");

@@ -9,7 +9,7 @@ namespace rp::ui {
 // Draws one whole frame of the app (sidebar, banner, current screen) between NewFrame and Render.
 // A screen that throws does not take the app down: the frame is closed cleanly and the message
 // goes to the banner.
-void draw_frame(const app::ViewState& view, app::ActionQueue& actions, const Fonts& fonts);
+void draw_frame(const app::ViewState& view, app::ActionQueue& actions, const Fonts& fonts, UiState& ui);
 
 // The exception boundary draw_frame uses, exposed so tests can feed it a failing body.
 void guarded(app::ActionQueue& actions, const std::function<void()>& body);
@@ -23,5 +23,7 @@ void draw_settings(const Frame& f);
 
 // The role-fit history chart, shared by the questionnaire and Progress screens.
 void draw_fit_history(const Frame& f);
+// Questions due today and on each following day, `days` bars; shared by Review and Progress.
+void draw_due_chart(const Frame& f, std::size_t days);
 
 }  // namespace rp::ui

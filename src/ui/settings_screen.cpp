@@ -25,11 +25,92 @@ bool begin_facts(const char* id) {
   ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
   return true;
 }
+
+void profiles_section(const Frame& f) {
+  auto& ui = f.ui;
+  section_title(f, "Profiles");
+  muted("Several learners can share this computer; each has their own answers, results and goals.");
+  if (ImGui::BeginTable("profiles", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg,
+                        ImVec2(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 44), 0))) {
+    ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn("answers", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("actions", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 14);
+    for (const auto& profile : f.view.profiles) {
+      ImGui::PushID(static_cast<int>(profile.id));
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      if (ui.renaming == profile.id) {
+        ImGui::SetNextItemWidth(-1);
+        const bool done = ImGui::InputText("##rename", ui.rename.data(), ui.rename.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+        if (done) {
+          f.actions.push(app::action::RenameProfile{profile.id, std::string(ui.rename.data())});
+          ui.renaming.reset();
+        }
+      } else {
+        ImGui::AlignTextToFramePadding();
+        text_in(profile.current ? f.fonts.bold : f.fonts.body, profile.name);
+      }
+      ImGui::TableNextColumn();
+      ImGui::AlignTextToFramePadding();
+      muted(fmt::format("{} answer{}{}", profile.answers, profile.answers == 1 ? "" : "s", profile.current ? " · current" : ""));
+      ImGui::TableNextColumn();
+      if (ui.renaming == profile.id) {
+        if (ImGui::SmallButton("Save")) {
+          f.actions.push(app::action::RenameProfile{profile.id, std::string(ui.rename.data())});
+          ui.renaming.reset();
+        }
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Cancel")) ui.renaming.reset();
+      } else {
+        if (!profile.current) {
+          if (ImGui::SmallButton("Switch")) f.actions.push(app::action::SwitchProfile{profile.id});
+          ImGui::SameLine();
+        }
+        if (ImGui::SmallButton("Rename")) {
+          ui.renaming = profile.id;
+          ui.rename.fill('\0');
+          profile.name.copy(ui.rename.data(), std::min(profile.name.size(), ui.rename.size() - 1));
+        }
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Delete")) {
+          ui.confirm_delete = profile.id;
+          ImGui::OpenPopup("Delete profile?");
+        }
+      }
+      if (ImGui::BeginPopupModal("Delete profile?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
+        text(fmt::format("Delete \"{}\" and all of its {} answers, results and goals? Other profiles keep theirs. This "
+                         "cannot be undone.", profile.name, profile.answers));
+        ImGui::PopTextWrapPos();
+        if (primary_button(f, "Delete")) {
+          f.actions.push(app::action::DeleteProfile{profile.id});
+          ui.confirm_delete.reset();
+          ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) {
+          ui.confirm_delete.reset();
+          ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+  const bool entered = ImGui::InputTextWithHint("##new-profile", "New learner's name", ui.new_profile.data(),
+                                                ui.new_profile.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if ((ImGui::Button("Add profile") || entered) && ui.new_profile[0] != '\0') {
+    f.actions.push(app::action::CreateProfile{std::string(ui.new_profile.data())});
+    ui.new_profile.fill('\0');
+  }
+}
 }  // namespace
 
 void draw_settings(const Frame& f) {
-  screen_heading(f, "Settings", "How RolePath looks, and where it keeps your data.");
-
+  screen_heading(f, "Settings", "How RolePath looks, who is studying, and where it keeps your data.");
   section_title(f, "Appearance");
   if (begin_facts("appearance")) {
     ImGui::TableNextRow();
@@ -43,6 +124,8 @@ void draw_settings(const Frame& f) {
     if (ImGui::RadioButton("Dark", &theme, 1)) f.actions.push(app::action::SetTheme{app::Theme::dark});
     ImGui::EndTable();
   }
+
+  profiles_section(f);
 
   section_title(f, "Study");
   if (begin_facts("study")) {
@@ -87,6 +170,32 @@ void draw_settings(const Frame& f) {
     }
     ImGui::SameLine();
     muted("Before checking an answer, mark it sure or not sure; it tunes the next review.");
+
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    text("Show streaks");
+    ImGui::TableNextColumn();
+    bool streaks = settings.streaks;
+    if (ImGui::Checkbox("##streaks", &streaks)) {
+      settings.streaks = streaks;
+      f.actions.push(app::action::SetStudySettings{settings});
+    }
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!settings.streaks);
+    text("with");
+    ImGui::SameLine();
+    for (int rest = 0; rest <= 2; ++rest) {
+      ImGui::PushID(rest);
+      if (ImGui::RadioButton(fmt::format("{}", rest).c_str(), settings.rest_days == rest)) {
+        settings.rest_days = rest;
+        f.actions.push(app::action::SetStudySettings{settings});
+      }
+      ImGui::SameLine();
+      ImGui::PopID();
+    }
+    text("rest days a week");
+    ImGui::EndDisabled();
     ImGui::EndTable();
   }
 

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "ui/style.hpp"
+#include "ui/ui_state.hpp"
 
 namespace rp::ui {
 
@@ -15,6 +16,7 @@ struct Frame {
   app::ActionQueue& actions;
   const Fonts& fonts;
   const Palette& colors;
+  UiState& ui;
 };
 
 void text(std::string_view s);                               // one unwrapped line

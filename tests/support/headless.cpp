@@ -28,7 +28,7 @@ HeadlessUi::~HeadlessUi() { ImGui::DestroyContext(context_); }
 
 void HeadlessUi::frame() {
   ImGui::NewFrame();
-  ui::draw_frame(app_.view(), app_.actions(), fonts_);
+  ui::draw_frame(app_.view(), app_.actions(), fonts_, state_);
   ImGui::Render();
   app_.apply_pending();
 }

@@ -5,6 +5,7 @@
 
 #include "app/app.hpp"
 #include "ui/style.hpp"
+#include "ui/ui_state.hpp"
 
 namespace rp::test {
 
@@ -31,6 +32,7 @@ class HeadlessUi {
   app::App& app_;
   ImGuiContext* context_;
   ui::Fonts fonts_;
+  ui::UiState state_;
 };
 
 }  // namespace rp::test

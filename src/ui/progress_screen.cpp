@@ -1,0 +1,272 @@
+// Progress: this week against the goal, a calendar of study days, weekly figures, mastery over
+// time, role-fit history, reviews coming up, and (opt-in) streaks. Charts use ImGui draw lists;
+// exact numbers are in tooltips.
+#include <fmt/format.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+
+#include "ui/screens.hpp"
+
+namespace rp::ui {
+
+namespace {
+constexpr ImU32 topic_colours[] = {IM_COL32(47, 102, 144, 255), IM_COL32(217, 119, 6, 255),  IM_COL32(46, 125, 82, 255),
+                                   IM_COL32(178, 59, 48, 255),  IM_COL32(124, 58, 237, 255), IM_COL32(8, 145, 178, 255),
+                                   IM_COL32(190, 24, 93, 255),  IM_COL32(101, 101, 101, 255)};
+
+ImU32 with_alpha(ImU32 colour, float alpha) {
+  ImVec4 c = ImGui::ColorConvertU32ToFloat4(colour);
+  c.w = alpha;
+  return ImGui::ColorConvertFloat4ToU32(c);
+}
+
+void goal_section(const Frame& f) {
+  const auto& p = f.view.progress;
+  auto& ui = f.ui;
+  section_title(f, "This week");
+  if (p.has_goal && !ui.editing_goal) {
+    const float fraction = static_cast<float>(std::min(1.0, p.this_week / std::max(1, p.goal_target)));
+    const std::string overlay = p.goal_unit == "minutes" ? fmt::format("{:.0f} of {} minutes", p.this_week, p.goal_target)
+                                                         : fmt::format("{:.0f} of {} answers", p.this_week, p.goal_target);
+    ImGui::ProgressBar(fraction, ImVec2(std::min(ImGui::GetContentRegionAvail().x, 520 * f.fonts.scale), 0), overlay.c_str());
+    ImGui::SameLine();
+    if (ImGui::Button("Change goal")) {
+      ui.editing_goal = true;
+      ui.goal_unit = p.goal_unit == "minutes" ? 1 : 0;
+      ui.goal_target = p.goal_target;
+    }
+  } else {
+    if (!p.has_goal) paragraph(fmt::format("{:.0f} answers so far this week. Set a weekly goal to track it.", p.this_week));
+    ImGui::AlignTextToFramePadding();
+    text("Weekly goal:");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+    ImGui::InputInt("##target", &ui.goal_target, 5, 25);
+    ui.goal_target = std::clamp(ui.goal_target, 1, 100000);
+    ImGui::SameLine();
+    ImGui::RadioButton("answers", &ui.goal_unit, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("minutes", &ui.goal_unit, 1);
+    ImGui::SameLine();
+    if (primary_button(f, "Save goal")) {
+      f.actions.push(app::action::SetGoal{ui.goal_unit == 1 ? "minutes" : "answers", ui.goal_target});
+      ui.editing_goal = false;
+    }
+    if (p.has_goal) {
+      ImGui::SameLine();
+      if (ImGui::Button("Cancel")) ui.editing_goal = false;
+    }
+  }
+  if (f.view.study.settings.streaks) {
+    muted(fmt::format("{}-day study streak ({} rest day{} a week allowed) · {} week{} in a row meeting your goal",
+                      p.day_streak, f.view.study.settings.rest_days, f.view.study.settings.rest_days == 1 ? "" : "s",
+                      p.week_streak, p.week_streak == 1 ? "" : "s"));
+  }
+}
+
+void heatmap(const Frame& f) {
+  const auto& heat = f.view.progress.heat;
+  section_title(f, "Study days, last 26 weeks");
+  const float s = f.fonts.scale;
+  const float cell = 14 * s, gap = 3 * s;
+  const float label_width = 34 * s;
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  static constexpr const char* rows[] = {"Mon", "", "Wed", "", "Fri", "", "Sun"};
+  ImGui::PushFont(f.fonts.small);
+  for (int r = 0; r < 7; ++r)
+    if (*rows[r]) draw->AddText(ImVec2(at.x, at.y + static_cast<float>(r) * (cell + gap) - 1), f.colors.muted_text, rows[r]);
+  ImGui::PopFont();
+  const ImU32 empty = ImGui::GetColorU32(ImGuiCol_FrameBg);
+  std::optional<std::size_t> hovered;
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  for (std::size_t i = 0; i < heat.size(); ++i) {
+    const float x = at.x + label_width + static_cast<float>(i / 7) * (cell + gap);
+    const float y = at.y + static_cast<float>(i % 7) * (cell + gap);
+    const auto& day = heat[i];
+    ImU32 colour = empty;
+    if (day.level > 0) colour = with_alpha(f.colors.accent, 0.25f + 0.25f * static_cast<float>(day.level - 1));
+    if (!day.future) draw->AddRectFilled(ImVec2(x, y), ImVec2(x + cell, y + cell), colour, 2 * s);
+    if (mouse.x >= x && mouse.x < x + cell && mouse.y >= y && mouse.y < y + cell) hovered = i;
+  }
+  const float width = label_width + 26 * (cell + gap);
+  ImGui::InvisibleButton("heatmap", ImVec2(width, 7 * (cell + gap)));
+  if (hovered && ImGui::IsItemHovered() && !heat[*hovered].future) {
+    const auto& day = heat[*hovered];
+    ImGui::SetTooltip("%s", day.answers == 0 ? fmt::format("{}: no study", day.date).c_str()
+                                              : fmt::format("{}: {} answers, {} right, {:.0f} min", day.date,
+                                                            day.answers, day.correct, day.minutes).c_str());
+  }
+}
+
+// Bars for one weekly figure; `value` gives each week's number (or nothing to leave it blank).
+template <typename Value>
+void weekly_bars(const Frame& f, const char* id, const char* title, Value value, double top, const char* format,
+                 std::optional<double> goal_line) {
+  const auto& weeks = f.view.progress.weeks;
+  const float s = f.fonts.scale;
+  text_in(f.fonts.bold, title);
+  const float width = std::min(ImGui::GetContentRegionAvail().x - 12 * s, 760 * s);
+  const float height = 64 * s;
+  const float slot = width / static_cast<float>(weeks.size());
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddLine(ImVec2(at.x, at.y + height), ImVec2(at.x + width, at.y + height), f.colors.card_border, 1 * s);
+  std::optional<std::size_t> hovered;
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  for (std::size_t i = 0; i < weeks.size(); ++i) {
+    const float x = at.x + static_cast<float>(i) * slot;
+    if (mouse.x >= x && mouse.x < x + slot && mouse.y >= at.y && mouse.y < at.y + height) hovered = i;
+    const std::optional<double> v = value(weeks[i]);
+    if (!v || top <= 0) continue;
+    const float h = static_cast<float>(std::min(1.0, *v / top)) * height;
+    const ImU32 colour = i + 1 == weeks.size() ? f.colors.accent : with_alpha(f.colors.accent, 0.55f);
+    draw->AddRectFilled(ImVec2(x + slot * 0.15f, at.y + height - h), ImVec2(x + slot * 0.85f, at.y + height), colour, 2 * s);
+  }
+  if (goal_line && top > 0) {
+    const float y = at.y + height - static_cast<float>(std::min(1.0, *goal_line / top)) * height;
+    draw->AddLine(ImVec2(at.x, y), ImVec2(at.x + width, y), IM_COL32(217, 119, 6, 200), 1.5f * s);
+  }
+  ImGui::InvisibleButton(id, ImVec2(width, height));
+  if (hovered && ImGui::IsItemHovered()) {
+    const auto& w = weeks[*hovered];
+    const auto v = value(w);
+    const std::string figure = v ? fmt::format(fmt::runtime(format), *v) : std::string("no data");
+    ImGui::SetTooltip("%s", fmt::format("{} (from {}): {}", w.label, w.starts, figure).c_str());
+  }
+  ImGui::PushFont(f.fonts.small);
+  muted(fmt::format("{} to {}", weeks.front().label, weeks.back().label));
+  ImGui::PopFont();
+}
+
+void weekly_section(const Frame& f) {
+  const auto& p = f.view.progress;
+  section_title(f, "Week by week");
+  for (int weeks : {12, 26, 52}) {
+    ImGui::PushID(weeks);
+    if (ImGui::RadioButton(fmt::format("{} weeks", weeks).c_str(), p.weeks_shown == weeks))
+      f.actions.push(app::action::SetProgressWeeks{weeks});
+    ImGui::SameLine();
+    ImGui::PopID();
+  }
+  ImGui::NewLine();
+  double most_answers = 1, most_minutes = 1;
+  for (const auto& w : p.weeks) {
+    most_answers = std::max(most_answers, static_cast<double>(w.answers));
+    most_minutes = std::max(most_minutes, w.minutes);
+  }
+  const bool answers_goal = p.has_goal && p.goal_unit == "answers";
+  const bool minutes_goal = p.has_goal && p.goal_unit == "minutes";
+  if (answers_goal) most_answers = std::max(most_answers, static_cast<double>(p.goal_target));
+  if (minutes_goal) most_minutes = std::max(most_minutes, static_cast<double>(p.goal_target));
+  // Two charts a row keep the four weekly figures on one screen.
+  if (!ImGui::BeginTable("weekly-charts", 2, ImGuiTableFlags_SizingStretchSame, ImVec2(std::min(ImGui::GetContentRegionAvail().x, 940 * f.fonts.scale), 0)))
+    return;
+  ImGui::TableNextColumn();
+  weekly_bars(f, "answers", "Answers", [](const app::WeekBar& w) { return std::optional<double>(static_cast<double>(w.answers)); },
+              most_answers, "{:.0f} answers", answers_goal ? std::optional<double>(p.goal_target) : std::nullopt);
+  ImGui::TableNextColumn();
+  weekly_bars(f, "accuracy", "Accuracy", [](const app::WeekBar& w) {
+    return w.accuracy ? std::optional<double>(*w.accuracy * 100) : std::nullopt;
+  }, 100.0, "{:.0f}% right", std::nullopt);
+  ImGui::TableNextColumn();
+  weekly_bars(f, "minutes", "Minutes studied", [](const app::WeekBar& w) { return std::optional<double>(w.minutes); },
+              most_minutes, "{:.0f} minutes", minutes_goal ? std::optional<double>(p.goal_target) : std::nullopt);
+  ImGui::TableNextColumn();
+  weekly_bars(f, "retention", "True retention (due reviews right)", [](const app::WeekBar& w) {
+    return w.retention ? std::optional<double>(*w.retention * 100) : std::nullopt;
+  }, 100.0, "{:.0f}% of due reviews right", std::nullopt);
+  ImGui::EndTable();
+  if (p.has_goal) {
+    ImGui::PushFont(f.fonts.small);
+    muted("The orange line is your weekly goal.");
+    ImGui::PopFont();
+  }
+}
+
+void mastery_section(const Frame& f) {
+  const auto& p = f.view.progress;
+  const float s = f.fonts.scale;
+  section_title(f, "Mastery over time");
+  for (std::size_t r = 0; r < f.view.roles.size(); ++r) {
+    ImGui::PushID(static_cast<int>(r));
+    if (ImGui::RadioButton(f.view.roles[r].name.c_str(), p.mastery_role == r)) f.actions.push(app::action::SetMasteryRole{r});
+    ImGui::SameLine();
+    ImGui::PopID();
+  }
+  ImGui::NewLine();
+  const float width = std::min(ImGui::GetContentRegionAvail().x - 200 * s, 560 * s);
+  const float height = 140 * s;
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height), f.colors.card, 6 * s);
+  for (double level : {0.40, 0.65, 0.85}) {
+    const float y = at.y + height - static_cast<float>(level) * height;
+    draw->AddLine(ImVec2(at.x, y), ImVec2(at.x + width, y), f.colors.card_border, 1 * s);
+  }
+  const std::size_t n = static_cast<std::size_t>(p.weeks_shown);
+  auto x_of = [&](std::size_t i) { return at.x + 8 * s + (width - 16 * s) * static_cast<float>(i) / static_cast<float>(std::max<std::size_t>(1, n - 1)); };
+  for (std::size_t t = 0; t < p.mastery.size(); ++t) {
+    const ImU32 colour = topic_colours[t % 8];
+    std::optional<ImVec2> previous;
+    for (std::size_t i = 0; i < p.mastery[t].scores.size(); ++i) {
+      const auto& score = p.mastery[t].scores[i];
+      if (!score) {
+        previous.reset();
+        continue;
+      }
+      const ImVec2 point(x_of(i), at.y + height - static_cast<float>(*score) * height);
+      if (previous) draw->AddLine(*previous, point, colour, 2 * s);
+      draw->AddCircleFilled(point, 2.5f * s, colour);
+      previous = point;
+    }
+  }
+  ImGui::InvisibleButton("mastery-chart", ImVec2(width, height));
+  if (ImGui::IsItemHovered() && n > 0) {
+    const float mouse = ImGui::GetIO().MousePos.x;
+    const auto i = static_cast<std::size_t>(std::clamp(std::lround((mouse - at.x - 8 * s) / (width - 16 * s) * static_cast<float>(n - 1)), 0L,
+                                                       static_cast<long>(n - 1)));
+    std::string tip = fmt::format("{} (from {})", p.weeks.size() == n ? p.weeks[i].label : "", p.weeks.size() == n ? p.weeks[i].starts : "");
+    for (const auto& line : p.mastery)
+      tip += line.scores[i] ? fmt::format("\n{}: {:.0f}%", line.topic, *line.scores[i] * 100) : fmt::format("\n{}: no record", line.topic);
+    ImGui::SetTooltip("%s", tip.c_str());
+  }
+  // Legend beside the chart.
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  ImGui::PushFont(f.fonts.small);
+  for (std::size_t t = 0; t < p.mastery.size(); ++t) {
+    const ImVec2 c = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(c.x, c.y + 4 * s), ImVec2(c.x + 10 * s, c.y + 14 * s), topic_colours[t % 8], 2 * s);
+    ImGui::Dummy(ImVec2(14 * s, 0));
+    ImGui::SameLine();
+    text(p.mastery[t].topic);
+  }
+  ImGui::PopFont();
+  ImGui::EndGroup();
+  ImGui::PushFont(f.fonts.small);
+  muted("Lines: Familiar at 40%, Proficient at 65%, Mastered at 85%. A week with no record leaves a gap.");
+  ImGui::PopFont();
+}
+}  // namespace
+
+void draw_progress(const Frame& f) {
+  screen_heading(f, "Progress", "Your study, week by week.");
+  goal_section(f);
+  heatmap(f);
+  weekly_section(f);
+  mastery_section(f);
+  section_title(f, "Which role suits you, over time");
+  if (f.view.fit.history.empty()) {
+    muted("Take the questionnaire on the \"Which role suits you?\" screen to see how your result moves.");
+  } else {
+    draw_fit_history(f);
+  }
+  section_title(f, "Reviews due in the next two weeks");
+  draw_due_chart(f, 15);
+}
+
+}  // namespace rp::ui

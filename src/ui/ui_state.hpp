@@ -1,0 +1,20 @@
+#pragma once
+// What the screens remember between frames that is not the learner's data: text being typed and
+// which confirmation is open. Owned by the window (or a test), passed to every frame.
+#include <array>
+#include <cstdint>
+#include <optional>
+
+namespace rp::ui {
+
+struct UiState {
+  std::array<char, 256> new_profile{};
+  std::optional<std::int64_t> renaming;  // profile whose name is being edited
+  std::array<char, 256> rename{};
+  std::optional<std::int64_t> confirm_delete;  // profile awaiting "delete?" confirmation
+  int goal_unit = 0;                           // 0 answers, 1 minutes, while editing the goal
+  int goal_target = 50;
+  bool editing_goal = false;
+};
+
+}  // namespace rp::ui
