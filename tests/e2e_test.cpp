@@ -311,3 +311,34 @@ TEST_CASE("report prints text by default and JSON with --json") {
   }
   CHECK(run(data_env(home) + "quiz --terminal --role chef").exit_code == 1);
 }
+
+TEST_CASE("demo then Progress in a real window and report and CSV agree with the database") {
+  TempFolder home;
+  const std::string base = "cd " + shell_quote(home.path().string()) + " && env XDG_DATA_HOME=" +
+                           shell_quote((home / "data").string()) + " XDG_CONFIG_HOME=" +
+                           shell_quote((home / "config").string()) + " ";
+  const auto demo = run(base + shell_quote(binary) + " demo --weeks 12");
+  INFO(demo.err);
+  REQUIRE(demo.exit_code == 0);
+  CHECK(demo.out.find("Profile 'Demo': 12 weeks") == 0);
+  const auto db = (home / "data/rolepath/rolepath.db").string();
+  const auto count = run("sqlite3 " + shell_quote(db) +
+                         " \"SELECT count(*) FROM answer a JOIN profile p ON p.id = a.profile_id WHERE p.name = 'Demo'\"");
+  const std::string answers = count.out.substr(0, count.out.find('\n'));
+  CHECK(std::stoll(answers) > 300);
+
+  const auto report = run(base + shell_quote(binary) + " report --profile Demo --json --weeks 12");
+  CHECK(report.out.find("\"answers_total\": " + answers) != std::string::npos);
+  const auto csv = home / "demo.csv";
+  const auto exported = run(base + shell_quote(binary) + " export --profile Demo --csv " + shell_quote(csv.string()));
+  CHECK(exported.out == "Wrote " + answers + " answers to " + csv.string() + "\n");
+  CHECK(run("tail -n +2 " + shell_quote(csv.string()) + " | wc -l").out == answers + "\n");
+
+  const auto shot = home / "progress.png";
+  const auto r = run(base + xvfb + shell_quote(binary) + " --profile Demo --screen progress --screenshot " +
+                     shell_quote(shot.string()));
+  REQUIRE(r.exit_code == 0);
+  CHECK(share_off_background(load_png(shot)) > 0.08);
+  // A second demo into a profile with answers is refused.
+  CHECK(run(base + shell_quote(binary) + " demo --weeks 1").exit_code == 1);
+}

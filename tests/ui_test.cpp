@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "bank/loader.hpp"
+#include "app/demo.hpp"
 #include "support/headless.hpp"
 #include "ui/screens.hpp"
 
@@ -237,4 +238,42 @@ TEST_CASE("the review screen shows due counts and starts a review with its study
   ui.key(ImGui::GetKeyIndex(ImGuiKey_Enter));
   CHECK(application.view().session.stage == app::QuizFlow::Stage::question);
   ui.frames(2);
+}
+
+TEST_CASE("the progress screen draws demo data at every range and the goal can be set by mouse") {
+  auto application = make_app();
+  app::simulate_study(application, 12, 3);
+  test::HeadlessUi ui(application);
+  application.apply(app::action::Navigate{app::Screen::progress});
+  for (int weeks : {12, 26, 52}) {
+    application.apply(app::action::SetProgressWeeks{weeks});
+    ui.frames(3);
+    CHECK(vertices_drawn() > 5000);
+  }
+  CHECK_FALSE(application.view().progress.has_goal);
+  for (float x = 700; x < 1000 && !application.view().progress.has_goal; x += 10) ui.click(ImVec2(x, 203));
+  CHECK(application.view().progress.has_goal);
+  CHECK(application.view().progress.goal_target == 50);
+}
+
+TEST_CASE("a profile is added by typing its name in Settings") {
+  auto application = make_app();
+  test::HeadlessUi ui(application);
+  application.apply(app::action::Navigate{app::Screen::settings});
+  ui.frames(2);
+  // Click into the name field (found by scanning), type, press Enter.
+  ImGuiIO& io = ImGui::GetIO();
+  bool typed = false;
+  for (float y = 200; y < 500 && !typed; y += 6) {
+    ui.click(ImVec2(320, y));
+    if (io.WantTextInput) {
+      io.AddInputCharactersUTF8("Zoë");
+      ui.frames(1);
+      ui.key(ImGui::GetKeyIndex(ImGuiKey_Enter));
+      typed = true;
+    }
+  }
+  REQUIRE(typed);
+  CHECK(application.view().profile_name == "Zoë");
+  CHECK(application.view().profiles.size() == 2);
 }

@@ -1,0 +1,201 @@
+// Progress over weeks, profiles, exports and the demo through the app layer, on real stores.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "app/app.hpp"
+#include "app/demo.hpp"
+#include "bank/loader.hpp"
+#include "support/temp_folder.hpp"
+#include "terminal/export.hpp"
+#include "terminal/report.hpp"
+
+using namespace rp;
+
+namespace {
+constexpr core::TimeMs t0 = 1'772'474'400'000;  // 2026-03-02T18:00:00Z, a Monday
+constexpr core::TimeMs day = 86'400'000;
+
+app::App make_app(std::unique_ptr<store::Store> s, std::optional<std::string> profile = std::nullopt,
+                  core::TimeMs start = t0) {
+  app::AppOptions options;
+  options.profile_name = profile;
+  return app::App(std::move(s), bank::load_banks({}).bank, app::Clock::starting_at(start), options);
+}
+
+void answer_quiz(app::App& a, int count, bool right) {
+  a.apply(app::action::SetQuizSetup{{{}, {}, count}});
+  a.apply(app::action::QuizStart{});
+  while (a.view().session.stage == app::QuizFlow::Stage::question) {
+    const auto& q = a.bank().questions[a.quiz().question()];
+    const auto correct = core::correct_options(a.bank(), q);
+    std::size_t pick = *correct.begin();
+    if (!right)
+      for (std::size_t i = 0; i < a.view().session.options.size(); ++i)
+        if (!correct.count(i)) pick = i;
+    if (right)
+      for (auto i : correct) a.apply(app::action::QuizPick{i});
+    else
+      a.apply(app::action::QuizPick{pick});
+    a.apply(app::action::QuizConfirm{});
+    a.apply(app::action::QuizNext{});
+  }
+}
+
+class ScopedTz {
+ public:
+  explicit ScopedTz(const char* zone) {
+    if (const char* old = std::getenv("TZ")) old_ = old;
+    ::setenv("TZ", zone, 1);
+    ::tzset();
+  }
+  ~ScopedTz() {
+    if (old_) {
+      ::setenv("TZ", old_->c_str(), 1);
+    } else {
+      ::unsetenv("TZ");
+    }
+    ::tzset();
+  }
+
+ private:
+  std::optional<std::string> old_;
+};
+}  // namespace
+
+TEST_CASE("the clock's local day follows the zone across a DST change each way") {
+  ScopedTz tz("America/New_York");
+  const auto at = [](const char* iso) { return core::to_utc_ms(*core::parse_iso8601(iso), 0); };
+  CHECK(app::Clock::local_offset_minutes(at("2026-03-08T06:00:00Z")) == -300);
+  CHECK(app::Clock::local_offset_minutes(at("2026-03-08T08:00:00Z")) == -240);
+  CHECK(app::Clock::local_day(at("2026-03-09T03:30:00Z")) == core::days_from_civil(2026, 3, 8));
+  CHECK(app::Clock::local_offset_minutes(at("2026-11-01T05:30:00Z")) == -240);
+  CHECK(app::Clock::local_offset_minutes(at("2026-11-01T06:30:00Z")) == -300);
+  CHECK(app::Clock::local_day(at("2026-11-02T04:30:00Z")) == core::days_from_civil(2026, 11, 1));
+}
+
+TEST_CASE("answers land in the day's totals and an undo takes them back out") {
+  auto a = make_app(store::Store::open_in_memory());
+  answer_quiz(a, 5, true);
+  CHECK(a.view().answers_total == 5);
+  CHECK(a.view().progress.this_week == 5);
+  const auto today = app::Clock::local_day(a.clock().now());
+  auto days = store::DailyActivity(a.store()).range(a.profile_id(), today, today);
+  REQUIRE(days.size() == 1);
+  CHECK(days[0].answers == 5);
+  CHECK(days[0].correct == 5);
+  a.apply(app::action::QuizStart{});
+  a.apply(app::action::QuizPick{0});
+  a.apply(app::action::QuizConfirm{});
+  a.apply(app::action::QuizUndo{});
+  days = store::DailyActivity(a.store()).range(a.profile_id(), today, today);
+  CHECK(days[0].answers == 5);
+  CHECK(a.view().answers_total == 5);
+}
+
+TEST_CASE("a learner who skips weeks: the weeks are there with nothing in them and the goal is judged") {
+  auto a = make_app(store::Store::open_in_memory());
+  a.apply(app::action::SetGoal{"answers", 10});
+  answer_quiz(a, 10, true);  // week 1 meets the goal
+  a.clock().set(t0 + 14 * day);  // skip a week
+  a.apply(app::action::Navigate{app::Screen::progress});
+  answer_quiz(a, 5, false);  // week 3 falls short
+  const auto weeks = a.weekly(3);
+  REQUIRE(weeks.size() == 3);
+  CHECK(weeks[0].answers == 10);
+  CHECK(weeks[0].goal_met);
+  CHECK(weeks[1].answers == 0);
+  CHECK(weeks[2].answers == 5);
+  CHECK_FALSE(weeks[2].goal_met);
+  CHECK(a.view().progress.has_goal);
+  CHECK(a.view().progress.this_week == 5);
+  CHECK(a.view().progress.weeks.back().answers == 5);
+  CHECK_THROWS_AS(a.apply(app::action::SetGoal{"hours", 10}), std::invalid_argument);
+}
+
+TEST_CASE("profiles: create switch rename and delete only that learner's data") {
+  auto a = make_app(store::Store::open_in_memory(), "Ada");
+  answer_quiz(a, 3, true);
+  a.apply(app::action::CreateProfile{"Grace \"100%\" {0} \u05e9\u05dc\u05d5\u05dd"});
+  CHECK(a.view().profile_name == "Grace \"100%\" {0} \u05e9\u05dc\u05d5\u05dd");
+  CHECK(a.view().answers_total == 0);
+  answer_quiz(a, 2, true);
+  CHECK(a.view().profiles.size() == 2);
+  const auto ada = a.view().profiles[0];
+  CHECK(ada.name == "Ada");
+  CHECK(ada.answers == 3);
+  a.apply(app::action::SwitchProfile{ada.id});
+  CHECK(a.view().answers_total == 3);
+  a.apply(app::action::RenameProfile{ada.id, "Ada L."});
+  CHECK(a.view().profile_name == "Ada L.");
+  CHECK_THROWS_AS(a.apply(app::action::CreateProfile{"Ada L."}), std::invalid_argument);
+  CHECK_THROWS_AS(a.apply(app::action::CreateProfile{"   "}), std::invalid_argument);
+  CHECK_THROWS_AS(a.apply(app::action::CreateProfile{std::string(65, 'x')}), std::invalid_argument);
+  a.apply(app::action::CreateProfile{std::string(64, 'x')});  // exactly the limit is fine
+  const auto grace_id = a.view().profiles[1].id;
+  a.apply(app::action::DeleteProfile{grace_id});
+  CHECK(a.view().profiles.size() == 2);
+  CHECK(store::Answers(a.store()).count(ada.id) == 3);
+  CHECK(store::Answers(a.store()).count(grace_id) == 0);
+}
+
+TEST_CASE("the profile used last is remembered and --profile picks another") {
+  test::TempFolder dir;
+  {
+    auto a = make_app(store::Store::open(dir / "rp.db"), "Ada");
+    a.apply(app::action::CreateProfile{"Grace"});
+  }
+  CHECK(make_app(store::Store::open(dir / "rp.db")).view().profile_name == "Grace");
+  CHECK(make_app(store::Store::open(dir / "rp.db"), "Ada").view().profile_name == "Ada");
+  CHECK(make_app(store::Store::open(dir / "rp.db")).view().profile_name == "Ada");
+}
+
+TEST_CASE("demo: weeks of study through the app services agree with report and CSV") {
+  test::TempFolder dir;
+  auto a = make_app(store::Store::open(dir / "rp.db"), "Demo", t0 + 90 * day);
+  const auto summary = app::simulate_study(a, 12, 7);
+  CHECK(summary.days_studied > 20);
+  CHECK(summary.answers > 300);
+  CHECK(summary.fit_results == 2);
+  CHECK(a.view().answers_total == summary.answers);
+  CHECK(a.view().fit.history.size() == 2);
+
+  // The weekly figures add up to the answers.
+  std::int64_t weekly_total = 0;
+  for (const auto& w : a.weekly(13)) weekly_total += w.answers;
+  CHECK(weekly_total == summary.answers);
+
+  // Report JSON names the same totals.
+  std::ostringstream json;
+  terminal::print_report(a, 13, true, json);
+  CHECK(json.str().find("\"answers_total\": " + std::to_string(summary.answers)) != std::string::npos);
+  CHECK(json.str().find("\"iso_week\"") != std::string::npos);
+
+  // CSV: a header and one row per answer.
+  const auto csv = dir / "answers.csv";
+  CHECK(terminal::export_csv(a, csv) == summary.answers);
+  std::ifstream in(csv);
+  std::string line;
+  std::getline(in, line);
+  CHECK(line == "time,profile,session_kind,item_id,roles,topic,correct,latency_ms,confidence\r");
+  std::int64_t rows = 0;
+  while (std::getline(in, line)) ++rows;
+  CHECK(rows == summary.answers);
+
+  // Mastery snapshots were kept week by week.
+  a.apply(app::action::SetProgressWeeks{12});
+  int weeks_with_data = 0;
+  for (const auto& score : a.view().progress.mastery[0].scores) weeks_with_data += score ? 1 : 0;
+  CHECK(weeks_with_data >= 10);
+}
+
+TEST_CASE("export to a folder that cannot be written names the path and leaves nothing") {
+  test::TempFolder dir;
+  auto a = make_app(store::Store::open_in_memory());
+  const auto target = dir / "missing-folder/answers.csv";
+  const std::string path = target.string();
+  CHECK_THROWS_WITH(terminal::export_csv(a, target), doctest::Contains(path.c_str()));
+  CHECK_FALSE(std::filesystem::exists(target));
+}
