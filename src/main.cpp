@@ -1,7 +1,10 @@
 // rolepath: parses the command line (CLI11), wires the layers together and picks the front end.
 #include <CLI/CLI.hpp>
+
+#include <algorithm>
 #include <fmt/format.h>
 
+#include <csignal>
 #include <iostream>
 
 #include "app/app.hpp"
@@ -10,6 +13,7 @@
 #include "app/paths.hpp"
 #include "bank/loader.hpp"
 #include "platform/window.hpp"
+#include "store/backups.hpp"
 #include "store/store.hpp"
 #include "terminal/check_bank.hpp"
 #include "terminal/export.hpp"
@@ -42,7 +46,22 @@ struct Options {
 // A bank whose files have problems: every problem has been printed to stderr.
 struct BankRejected {};
 
-// Loads the banks, opens the database and builds the app every front end uses.
+std::filesystem::path database_path(const Options& options) {
+  return options.db.empty() ? rp::app::default_database_path() : std::filesystem::path(options.db);
+}
+
+std::filesystem::path backup_folder() { return rp::app::data_folder() / "backups"; }
+
+// "20260302-180000": when a restore kept the current file aside.
+std::string time_tag(rp::core::TimeMs now) {
+  std::string iso = rp::core::format_iso8601_utc(now);  // 2026-03-02T18:00:00Z
+  std::erase_if(iso, [](char c) { return c == '-' || c == ':' || c == 'Z'; });
+  std::replace(iso.begin(), iso.end(), 'T', '-');
+  return iso;
+}
+
+// Loads the banks, opens the database and builds the app every front end uses. The first start
+// of each day also makes a backup; a failed backup is reported but never stops the learner.
 std::unique_ptr<rp::app::App> open_app(const Options& options) {
   using namespace rp;
   std::vector<std::filesystem::path> bank_files(options.banks.begin(), options.banks.end());
@@ -52,32 +71,90 @@ std::unique_ptr<rp::app::App> open_app(const Options& options) {
     throw BankRejected{};
   }
   const auto clock = app::Clock::from_environment();
-  const std::filesystem::path db_path = options.db.empty() ? app::default_database_path() : std::filesystem::path(options.db);
-  auto store = store::Store::open(db_path);
+  auto store = store::Store::open(database_path(options));
+  std::string backup_problem;
+  try {
+    store::daily_backup(*store, backup_folder(), app::Clock::local_day(clock.now()));
+  } catch (const std::exception& e) {
+    backup_problem = std::string("Today's backup could not be made: ") + e.what();
+  }
 
   app::AppOptions app_options;
   if (!options.profile.empty()) app_options.profile_name = options.profile;
   app_options.bank_sources = {"built-in bank (assets/banks/default.toml)"};
   for (const auto& file : options.banks) app_options.bank_sources.push_back(file);
   app_options.settings_file = (app::config_folder() / "imgui.ini").string();
-  return std::make_unique<app::App>(std::move(store), std::move(loaded.bank), clock, app_options);
+  auto application = std::make_unique<app::App>(std::move(store), std::move(loaded.bank), clock, app_options);
+  if (!backup_problem.empty()) {
+    std::cerr << "rolepath: " << backup_problem << '\n';
+    application->apply(app::action::ShowError{backup_problem});
+  }
+  return application;
+}
+
+// The recovery window's choices, carried out; returns the database path to try next, or nothing
+// to stop.
+std::optional<std::filesystem::path> recover(const rp::store::StoreError& error, const Options& options,
+                                             const rp::platform::WindowOptions& window) {
+  using namespace rp;
+  const std::filesystem::path db(error.path());
+  ui::RecoveryView view;
+  view.path = error.path();
+  view.problem = error.problem();
+  view.in_use = error.problem().find("in use by") != std::string::npos;
+  const auto backups = store::list_backups(backup_folder(), db.stem().string());
+  if (!backups.empty()) {
+    view.latest_backup = backups.front().path.string();
+    view.latest_backup_date = core::format_day(backups.front().day);
+  }
+  view.suggested_new_path = (db.parent_path() / (db.stem().string() + "-new.db")).string();
+  const auto choice = platform::run_recovery_window(view, window);
+  switch (choice.kind) {
+    case ui::RecoveryChoice::Kind::restore: {
+      const auto kept = store::restore_database(db, backups.front().path, backup_folder(),
+                                                time_tag(app::Clock::from_environment().now()));
+      std::cerr << "rolepath: restored " << backups.front().path.string() << "; the previous file is kept as "
+                << kept.string() << '\n';
+      return db;
+    }
+    case ui::RecoveryChoice::Kind::open_other:
+    case ui::RecoveryChoice::Kind::start_new: return std::filesystem::path(choice.path);
+    case ui::RecoveryChoice::Kind::retry: return db;
+    case ui::RecoveryChoice::Kind::quit:
+    case ui::RecoveryChoice::Kind::none: break;
+  }
+  (void)options;
+  return std::nullopt;
 }
 
 int run_gui(const Options& options, rp::app::Screen screen) {
   using namespace rp;
   platform::require_display();  // before touching any file
-  auto application = open_app(options);
-  application->apply(app::action::Navigate{screen});
   platform::WindowOptions window;
-  window.ini_file = application->view().settings_file;
+  window.ini_file = app::config_folder() / "imgui.ini";
   if (!options.screenshot.empty()) window.screenshot = options.screenshot;
-  platform::run_window(*application, window);
-  return 0;
+  Options attempt = options;
+  for (;;) {
+    try {
+      auto application = open_app(attempt);
+      application->apply(app::action::Navigate{screen});
+      platform::run_window(*application, window);
+      return 0;
+    } catch (const store::StoreError& error) {
+      std::cerr << "rolepath: " << error.what() << '\n';
+      const auto next = recover(error, attempt, window);
+      if (!options.screenshot.empty()) return exit_error;  // the screenshot shows the recovery screen
+      if (!next) return exit_error;
+      attempt.db = next->string();
+    }
+  }
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A file-size limit makes writes fail with an error SQLite reports, instead of killing us.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App cli{"RolePath: choose between AI Architect and Machine Learning Software Engineer, then learn what it takes."};
   cli.set_version_flag("--version", fmt::format("rolepath {}", ROLEPATH_VERSION));
   Options options;
@@ -113,6 +190,11 @@ int main(int argc, char** argv) {
 
   auto* export_cmd = cli.add_subcommand("export", "Write every answer of the profile to a CSV file");
   export_cmd->add_option("--csv", options.csv, "The CSV file to write")->required();
+
+  auto* backup = cli.add_subcommand("backup", "Make a checked backup of the database now");
+  auto* restore = cli.add_subcommand("restore", "Replace the database with a backup (the current one is kept aside)");
+  std::string restore_from;
+  restore->add_option("file", restore_from, "The backup file to restore")->required()->check(CLI::ExistingFile);
 
   auto* demo = cli.add_subcommand("demo", "Create a profile with weeks of simulated study (for trying the app)");
   demo->add_option("--weeks", options.weeks, "Weeks of simulated study")->check(CLI::Range(1, 1040))->capture_default_str();
@@ -157,6 +239,21 @@ int main(int argc, char** argv) {
       rp::terminal::print_report(*application, options.weeks, options.json, std::cout);
       return 0;
     }
+    if (*backup) {
+      auto store = rp::store::Store::open(database_path(options));
+      const auto made = rp::store::make_backup(*store, backup_folder(),
+                                               rp::app::Clock::local_day(rp::app::Clock::from_environment().now()));
+      rp::store::prune_backups(backup_folder(), database_path(options).stem().string());
+      std::cout << "Backed up " << store->path() << " to " << made.string() << '\n';
+      return 0;
+    }
+    if (*restore) {
+      const auto kept = rp::store::restore_database(database_path(options), restore_from, backup_folder(),
+                                                    time_tag(rp::app::Clock::from_environment().now()));
+      std::cout << "Restored " << restore_from << " to " << database_path(options).string() << '\n';
+      if (!kept.empty()) std::cout << "The database it replaced is kept as " << kept.string() << '\n';
+      return 0;
+    }
     if (*export_cmd) {
       auto application = open_app(options);
       const auto rows = rp::terminal::export_csv(*application, options.csv);
@@ -185,6 +282,13 @@ int main(int argc, char** argv) {
               << "The window needs a display. Run it under a virtual one, for example:\n"
               << "  xvfb-run -a rolepath\n"
               << "or use the terminal commands (rolepath --help lists them).\n";
+    return exit_error;
+  } catch (const rp::store::StoreError& e) {
+    std::cerr << "rolepath: " << e.what() << '\n';
+    const auto backups = rp::store::list_backups(backup_folder(), std::filesystem::path(e.path()).stem().string());
+    if (!backups.empty())
+      std::cerr << "The latest backup is " << backups.front().path.string() << "; to go back to it run:\n"
+                << "  rolepath restore " << backups.front().path.string() << '\n';
     return exit_error;
   } catch (const std::exception& e) {
     std::cerr << "rolepath: " << e.what() << '\n';

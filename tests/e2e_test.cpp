@@ -156,18 +156,26 @@ TEST_CASE("the default database is created under XDG_DATA_HOME with mode 0600 - 
   CHECK_FALSE(std::filesystem::exists(home / "imgui.ini"));
 }
 
-TEST_CASE("a database from a newer RolePath is refused by the app named and left unchanged") {
+TEST_CASE("a database from a newer RolePath is refused by the app named and left unchanged")
+{
   TempFolder home;
   const auto db = home / "mine.db";
   REQUIRE(rolepath(home, "--db " + shell_quote(db.string()) + " --screenshot " +
                              shell_quote((home / "a.png").string())).exit_code == 0);
   REQUIRE(run("sqlite3 " + shell_quote(db.string()) + " 'PRAGMA user_version = 999'").exit_code == 0);
   const std::string before = rp::test::read_bytes(db);
-  const auto r = rolepath(home, "--db " + shell_quote(db.string()));
+  // The window shows the recovery screen (captured here), the terminal gets the same message.
+  const auto shot = home / "recovery.png";
+  const auto r = rolepath(home, "--db " + shell_quote(db.string()) + " --screenshot " + shell_quote(shot.string()));
   CHECK(r.exit_code == 1);
   CHECK(r.err.find(db.string()) != std::string::npos);
   CHECK(r.err.find("newer RolePath") != std::string::npos);
+  CHECK(share_off_background(load_png(shot)) > 0.02);
   CHECK(rp::test::read_bytes(db) == before);
+  CHECK_FALSE(std::filesystem::exists(db.string() + "-wal"));
+  const auto report = rolepath(home, "--db " + shell_quote(db.string()) + " report", false);
+  CHECK(report.exit_code == 1);
+  CHECK(report.err.find("newer RolePath") != std::string::npos);
 }
 
 TEST_CASE("the questionnaire in a real window: a click starts it and keys answer it") {

@@ -10,9 +10,11 @@
 #include <stb_image_write.h>
 
 #include <cstdlib>
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "ui/recovery_screen.hpp"
 #include "ui/screens.hpp"
 
 namespace rp::platform {
@@ -76,7 +78,17 @@ void require_display() {
   }
 }
 
-void run_window(app::App& app, const WindowOptions& options) {
+namespace {
+// What one frame of a window does, between NewFrame and Render, and whether anything changed
+// (so the loop keeps drawing a few more frames before it sleeps again).
+struct FrameHooks {
+  std::function<app::Theme()> theme;
+  std::function<bool(const ui::Fonts&)> draw;  // returns true when the window should close
+  std::function<bool()> after;                 // applies what the frame queued; true if anything changed
+  std::function<void(const std::string&)> warn;
+};
+
+void run_frames(const WindowOptions& options, const FrameHooks& hooks) {
   require_display();
   GlfwSession glfw;
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -99,28 +111,28 @@ void run_window(app::App& app, const WindowOptions& options) {
     glfwGetWindowContentScale(window, &scale_x, &scale_y);
     const float scale = std::max(1.0f, scale_y);
     const ui::Fonts fonts = ui::load_fonts(scale);
-    if (!fonts.warning.empty()) app.apply(app::action::ShowError{fonts.warning});
-    app::Theme applied_theme = app.view().theme;
+    if (!fonts.warning.empty() && hooks.warn) hooks.warn(fonts.warning);
+    app::Theme applied_theme = hooks.theme();
     ui::apply_theme(applied_theme, scale);
 
-    ui::UiState ui_state;
     int frames_left = frames_after_event;
     int frame_number = 0;
-    while (!glfwWindowShouldClose(window)) {
+    bool close = false;
+    while (!close && !glfwWindowShouldClose(window)) {
       if (frames_left > 0 || options.screenshot) {
         glfwPollEvents();
       } else {
         glfwWaitEvents();
         frames_left = frames_after_event;
       }
-      if (app.view().theme != applied_theme) {
-        applied_theme = app.view().theme;
+      if (hooks.theme() != applied_theme) {
+        applied_theme = hooks.theme();
         ui::apply_theme(applied_theme, scale);
       }
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
-      ui::draw_frame(app.view(), app.actions(), fonts, ui_state);
+      close = hooks.draw(fonts);
       ImGui::Render();
 
       int width = 0, height = 0;
@@ -136,13 +148,43 @@ void run_window(app::App& app, const WindowOptions& options) {
         break;
       }
       glfwSwapBuffers(window);
-
-      if (!app.actions().empty()) frames_left = frames_after_event;
-      app.apply_pending();
+      if (hooks.after()) frames_left = frames_after_event;
       --frames_left;
     }
   }
   glfwDestroyWindow(window);
+}
+}  // namespace
+
+void run_window(app::App& app, const WindowOptions& options) {
+  ui::UiState ui_state;
+  FrameHooks hooks;
+  hooks.theme = [&] { return app.view().theme; };
+  hooks.draw = [&](const ui::Fonts& fonts) {
+    ui::draw_frame(app.view(), app.actions(), fonts, ui_state);
+    return false;
+  };
+  hooks.after = [&] {
+    const bool changed = !app.actions().empty();
+    app.apply_pending();
+    return changed;
+  };
+  hooks.warn = [&](const std::string& warning) { app.apply(app::action::ShowError{warning}); };
+  run_frames(options, hooks);
+}
+
+ui::RecoveryChoice run_recovery_window(const ui::RecoveryView& view, const WindowOptions& options) {
+  ui::RecoveryState state;
+  ui::RecoveryChoice choice;
+  FrameHooks hooks;
+  hooks.theme = [] { return app::Theme::light; };
+  hooks.draw = [&](const ui::Fonts& fonts) {
+    choice = ui::draw_recovery(view, state, fonts);
+    return choice.kind != ui::RecoveryChoice::Kind::none;
+  };
+  hooks.after = [] { return true; };
+  run_frames(options, hooks);
+  return choice;  // none when the window was closed (or only a screenshot was taken)
 }
 
 }  // namespace rp::platform

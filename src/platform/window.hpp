@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "app/app.hpp"
+#include "ui/recovery_screen.hpp"
 
 namespace rp::platform {
 
@@ -28,5 +29,9 @@ void require_display();
 
 // Runs the window until it is closed (or, with a screenshot, until the PNG is written).
 void run_window(app::App& app, const WindowOptions& options);
+
+// When the database cannot be opened: a window that names the path and the problem and offers
+// what makes sense. Returns the learner's choice (Kind::none when the window was closed).
+ui::RecoveryChoice run_recovery_window(const ui::RecoveryView& view, const WindowOptions& options);
 
 }  // namespace rp::platform

@@ -4,11 +4,14 @@
 #include <sqlite3.h>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <utility>
 #include <vector>
@@ -116,7 +119,107 @@ void create_database(const std::filesystem::path& path) {
   }
 }
 
+// Reads what the file's header says, without SQLite and without changing anything.
+struct Header {
+  bool is_sqlite = false;
+  int user_version = 0;
+  std::uint64_t size = 0;
+};
+
+Header read_header(const std::filesystem::path& path) {
+  Header header;
+  std::error_code ec;
+  header.size = std::filesystem::file_size(path, ec);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw StoreError(path.string(), fmt::format("cannot read the file: {}", std::strerror(errno)));
+  unsigned char bytes[100] = {};
+  const auto got = ::read(fd, bytes, sizeof bytes);
+  ::close(fd);
+  static constexpr char magic[] = "SQLite format 3";
+  header.is_sqlite = got == static_cast<ssize_t>(sizeof bytes) && std::memcmp(bytes, magic, sizeof magic) == 0;
+  // user_version is the big-endian 32-bit number at offset 60.
+  header.user_version = static_cast<int>((static_cast<std::uint32_t>(bytes[60]) << 24) | (bytes[61] << 16) |
+                                         (bytes[62] << 8) | bytes[63]);
+  return header;
+}
+
 }  // namespace
+
+void verify_database_file(const std::filesystem::path& path) {
+  const std::string name = path.string();
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw StoreError(name, "this path is a folder, not a database file");
+  if (!std::filesystem::exists(path, ec)) throw StoreError(name, "there is no file at this path");
+  const Header header = read_header(path);
+  if (header.size == 0) throw StoreError(name, "this file is empty (0 bytes), not a RolePath database");
+  if (!header.is_sqlite) throw StoreError(name, "this file is not a RolePath database (it is not an SQLite file)");
+  if (header.user_version > latest_schema_version()) {
+    throw StoreError(name, fmt::format("this database was written by a newer RolePath (schema version {}; this "
+                                       "version knows up to {}). It was left unchanged.",
+                                       header.user_version, latest_schema_version()));
+  }
+  // Checked read-only and "immutable": SQLite takes no lock and makes no -wal or -shm file, so
+  // a file that fails the check is left exactly as it was.
+  try {
+    SQLite::Database db("file:" + name + "?immutable=1", SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+    const std::string check = db.execAndGet("PRAGMA quick_check").getString();
+    if (check != "ok") {
+      // SQLite lists every problem; the learner needs to know it is damaged, and where it starts.
+      std::vector<std::string> problems;
+      std::size_t start = 0;
+      while (start <= check.size()) {
+        const auto end = std::min(check.find('\n', start), check.size());
+        const std::string line = check.substr(start, end - start);
+        if (!line.empty() && line.rfind("***", 0) != 0) problems.push_back(line);
+        start = end + 1;
+      }
+      throw StoreError(name, fmt::format("the database file is damaged: SQLite's check found {} problem{}, the first: {}",
+                                         problems.size(), problems.size() == 1 ? "" : "s",
+                                         problems.empty() ? check : problems.front()));
+    }
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(name, describe_sqlite_error(e));
+  }
+}
+
+DatabaseLock::DatabaseLock(const std::filesystem::path& database) : path_(database.string() + ".lock") {
+  fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd_ < 0) {
+    const int err = errno;
+    if (err == EACCES || err == EROFS || err == EPERM)
+      throw StoreError(database.string(), "the folder holding the database is read-only, so RolePath cannot keep "
+                                          "your answers there");
+    throw StoreError(database.string(), fmt::format("cannot open its lock file {}: {}", path_, std::strerror(err)));
+  }
+  if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    char pid_text[32] = {};
+    const auto got = ::pread(fd_, pid_text, sizeof pid_text - 1, 0);
+    ::close(fd_);
+    fd_ = -1;
+    std::string holder = "another program";
+    const long pid = got > 0 ? std::strtol(pid_text, nullptr, 10) : 0;
+    if (pid > 0) {
+      std::string command;
+      if (FILE* comm = std::fopen(fmt::format("/proc/{}/comm", pid).c_str(), "r")) {
+        char buffer[64] = {};
+        if (std::fgets(buffer, sizeof buffer, comm)) command = buffer;
+        std::fclose(comm);
+        while (!command.empty() && (command.back() == '\n' || command.back() == '\r')) command.pop_back();
+      }
+      holder = command.empty() ? fmt::format("process {}", pid) : fmt::format("{} (process {})", command, pid);
+    }
+    throw StoreError(database.string(), fmt::format("this database is in use by {}. Close it there first; nothing "
+                                                    "was written here.", holder));
+  }
+  const std::string pid = std::to_string(::getpid());
+  if (::ftruncate(fd_, 0) == 0 && ::pwrite(fd_, pid.data(), pid.size(), 0) < 0) {
+    // The lock holds without the note of who holds it; a second instance just says less.
+  }
+}
+
+DatabaseLock::~DatabaseLock() {
+  if (fd_ >= 0) ::close(fd_);  // closing releases the lock; the file stays for the next start
+}
 
 StoreError::StoreError(std::string path, std::string problem)
     : std::runtime_error(fmt::format("{}: {}", path, problem)), path_(std::move(path)), problem_(std::move(problem)) {}
@@ -134,27 +237,21 @@ std::unique_ptr<Store> Store::open(const std::filesystem::path& path) {
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
   if (std::filesystem::is_directory(status)) throw StoreError(name, "this path is a folder, not a database file");
-  if (!std::filesystem::exists(status)) {
-    ensure_parent_folder(path);
+  if (!std::filesystem::exists(status)) ensure_parent_folder(path);
+  // One RolePath per database: the lock comes before anything is read or written.
+  auto lock = std::make_unique<DatabaseLock>(path);
+  if (!std::filesystem::exists(path, ec)) {
     create_database(path);
-  } else if (std::filesystem::is_regular_file(status) && std::filesystem::file_size(path, ec) == 0) {
-    throw StoreError(name, "this file is empty (0 bytes), not a RolePath database");
+  } else {
+    verify_database_file(path);  // throws, touching nothing, for a file that is not right
   }
-
   try {
     auto db = std::make_unique<SQLite::Database>(name, SQLite::OPEN_READWRITE, busy_timeout_ms);
-    // Read before writing anything: a newer or foreign file must stay exactly as it was.
-    const int version = read_user_version(*db);
-    if (version > latest_schema_version()) {
-      throw StoreError(name, fmt::format("this database was written by a newer RolePath (schema version {}; this "
-                                         "version knows up to {}). It was left unchanged.",
-                                         version, latest_schema_version()));
-    }
-    const std::string check = db->execAndGet("PRAGMA quick_check").getString();
-    if (check != "ok") throw StoreError(name, fmt::format("the database file is damaged ({})", check));
     apply_pragmas(*db, true);
     migrate(*db);
-    return std::unique_ptr<Store>(new Store(std::move(db), name));
+    auto store = std::unique_ptr<Store>(new Store(std::move(db), name));
+    store->lock_ = std::move(lock);
+    return store;
   } catch (const SQLite::Exception& e) {
     throw StoreError(name, describe_sqlite_error(e));
   }

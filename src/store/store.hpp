@@ -32,6 +32,24 @@ class StoreError : public std::runtime_error {
 // The schema versions built into this binary (db/NNNN_name.sql).
 int latest_schema_version();
 
+// Checks that `path` holds a RolePath database this version can open, intact, without changing
+// the file or leaving any file beside it. Throws a StoreError saying what is wrong.
+void verify_database_file(const std::filesystem::path& path);
+
+// Holds `<database>.lock` so a second RolePath on the same database is told, at once, that it is
+// in use and by which process.
+class DatabaseLock {
+ public:
+  explicit DatabaseLock(const std::filesystem::path& database);
+  ~DatabaseLock();
+  DatabaseLock(const DatabaseLock&) = delete;
+  DatabaseLock& operator=(const DatabaseLock&) = delete;
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+};
+
 class Store {
  public:
   // Opens (or creates, mode 0600, with its folder) the database at `path` and brings its schema
@@ -69,6 +87,7 @@ class Store {
   void commit();
   void rollback() noexcept;
 
+  std::unique_ptr<DatabaseLock> lock_;  // declared first, so it is released after the connection closes
   std::unique_ptr<SQLite::Database> db_;
   std::string path_;
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;

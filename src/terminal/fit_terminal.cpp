@@ -59,7 +59,12 @@ int run_fit(app::App& app, bool start_over, std::istream& in, std::ostream& out,
     }
     const std::string key = trimmed(line);
     if (key.size() == 1 && key[0] >= '1' && key[0] <= '5') {
-      app.apply(app::action::FitAnswer{key[0] - '0'});
+      try {
+        app.apply(app::action::FitAnswer{key[0] - '0'});
+      } catch (const store::StoreError& e) {
+        fmt::print(err, "Your answer was not recorded: {}\n", e.what());
+        continue;
+      }
       fmt::print(out, "recorded\n");
     } else if (key == "s") {
       app.apply(app::action::FitSkip{});

@@ -107,7 +107,13 @@ int run_quiz(app::App& app, std::optional<app::QuizSetup> setup, std::istream& i
       std::string sure;
       if (std::getline(in, sure)) app.apply(app::action::QuizSure{trimmed(sure) == "y"});
     }
-    app.apply(app::action::QuizConfirm{});
+    try {
+      app.apply(app::action::QuizConfirm{});
+    } catch (const store::StoreError& e) {
+      // Nothing was half-written; earlier answers stand. Say so and ask again.
+      fmt::print(err, "Your answer was not recorded: {}\n", e.what());
+      continue;
+    }
     if (v.correct) {
       fmt::print(out, "correct. {}\n", v.explanation);
     } else {
