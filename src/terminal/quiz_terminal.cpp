@@ -100,7 +100,9 @@ int run_quiz(app::App& app, std::optional<app::QuizSetup> setup, std::istream& i
                  v.options.size());
       continue;
     }
-    for (auto option : *chosen) app.apply(app::action::QuizPick{option});
+    // Picking toggles in multi-choice; bring the selection to exactly what was typed.
+    for (std::size_t option = 0; option < v.options.size(); ++option)
+      if (chosen->count(option) != v.selection.count(option)) app.apply(app::action::QuizPick{option});
     if (v.ask_sure) {
       fmt::print(out, "sure? y/n\n");
       out.flush();
