@@ -71,10 +71,15 @@ std::unique_ptr<rp::app::App> open_app(const Options& options) {
     throw BankRejected{};
   }
   const auto clock = app::Clock::from_environment();
-  auto store = store::Store::open(database_path(options));
+  // The first start of a day reads every page of the file (and backs it up); later starts that
+  // day check the header and schema only, so starting stays quick however long the history.
+  const auto db = database_path(options);
+  const auto today = app::Clock::local_day(clock.now());
+  const bool first_today = !store::has_backup_for(backup_folder(), db.stem().string(), today);
+  auto store = store::Store::open(db, first_today ? store::Check::thorough : store::Check::light);
   std::string backup_problem;
   try {
-    store::daily_backup(*store, backup_folder(), app::Clock::local_day(clock.now()));
+    store::daily_backup(*store, backup_folder(), today);
   } catch (const std::exception& e) {
     backup_problem = std::string("Today's backup could not be made: ") + e.what();
   }

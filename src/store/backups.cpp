@@ -48,6 +48,11 @@ std::vector<BackupFile> list_backups(const std::filesystem::path& folder, const 
   return files;
 }
 
+bool has_backup_for(const std::filesystem::path& folder, const std::string& stem, core::LocalDay day) {
+  std::error_code ec;
+  return std::filesystem::exists(folder / fmt::format("{}-{}.db", stem, core::format_day(day)), ec);
+}
+
 std::filesystem::path make_backup(Store& store, const std::filesystem::path& folder, core::LocalDay today) {
   ensure_folder(folder);
   const std::string stem = std::filesystem::path(store.path()).stem().string();

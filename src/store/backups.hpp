@@ -18,6 +18,9 @@ struct BackupFile {
 // The daily backups of the database called `stem` in `folder`, newest first.
 std::vector<BackupFile> list_backups(const std::filesystem::path& folder, const std::string& stem);
 
+// True when `folder` holds a backup of the database called `stem` made on `day`.
+bool has_backup_for(const std::filesystem::path& folder, const std::string& stem, core::LocalDay day);
+
 // Writes a checked copy of the open database to `folder`/<stem>-YYYY-MM-DD.db (replacing one of
 // the same day); a failed copy leaves nothing behind. Returns the file.
 std::filesystem::path make_backup(Store& store, const std::filesystem::path& folder, core::LocalDay today);

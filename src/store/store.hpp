@@ -32,9 +32,13 @@ class StoreError : public std::runtime_error {
 // The schema versions built into this binary (db/NNNN_name.sql).
 int latest_schema_version();
 
+// How hard to look at a database before opening it. `thorough` reads every page (SQLite's
+// quick_check), so its cost grows with the history; `light` reads the header and the schema only.
+enum class Check { light, thorough };
+
 // Checks that `path` holds a RolePath database this version can open, intact, without changing
 // the file or leaving any file beside it. Throws a StoreError saying what is wrong.
-void verify_database_file(const std::filesystem::path& path);
+void verify_database_file(const std::filesystem::path& path, Check check = Check::thorough);
 
 // Holds `<database>.lock` so a second RolePath on the same database is told, at once, that it is
 // in use and by which process.
@@ -55,7 +59,7 @@ class Store {
   // Opens (or creates, mode 0600, with its folder) the database at `path` and brings its schema
   // up to date. A database from a newer RolePath, or a file that is not a database, is refused
   // with a StoreError and left as it was.
-  static std::unique_ptr<Store> open(const std::filesystem::path& path);
+  static std::unique_ptr<Store> open(const std::filesystem::path& path, Check check = Check::thorough);
   // A private in-memory database with the full schema; for tests and benchmarks.
   static std::unique_ptr<Store> open_in_memory();
 
