@@ -32,6 +32,7 @@ struct Options {
   std::string profile;
   std::string screen = "home";
   std::string screenshot;
+  bool exit_after_first_frame = false;
   std::vector<std::string> check_files;
   bool check_on_default = false;
   bool terminal = false;
@@ -138,6 +139,7 @@ int run_gui(const Options& options, rp::app::Screen screen) {
   platform::WindowOptions window;
   window.ini_file = app::config_folder() / "imgui.ini";
   if (!options.screenshot.empty()) window.screenshot = options.screenshot;
+  window.exit_after_first_frame = options.exit_after_first_frame;
   Options attempt = options;
   for (;;) {
     try {
@@ -171,6 +173,9 @@ int main(int argc, char** argv) {
   for (auto screen : rp::app::all_screens) screen_names.emplace_back(rp::app::screen_name(screen));
   cli.add_option("--screen", options.screen, "Screen to open")->check(CLI::IsMember(screen_names))->capture_default_str();
   cli.add_option("--screenshot", options.screenshot, "Render the screen, save it as this PNG file and exit");
+  cli.add_flag("--exit-after-first-frame", options.exit_after_first_frame,
+               "Print 'first frame' once the first frame is on screen and exit (for the benchmark)")
+      ->group("");
 
   auto* check = cli.add_subcommand("check-bank", "Validate question-bank files and print their coverage");
   check->add_option("files", options.check_files, "Bank TOML files")->required()->check(CLI::ExistingPath);

@@ -4,14 +4,28 @@
 
 #include <chrono>
 #include <filesystem>
-#include <regex>
+#include <string>
 
 #include "bank/loader.hpp"
+
+namespace {
+// "path:LINE:COL: message" with LINE and COL at least 1 and a message.
+bool located(const std::string& text, const std::string& path) {
+  if (text.rfind(path + ":", 0) != 0) return false;
+  std::size_t at = path.size() + 1;
+  for (int field = 0; field < 2; ++field) {
+    const std::size_t start = at;
+    while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
+    if (at == start || text[start] == '0' || at >= text.size() || text[at] != ':') return false;
+    ++at;
+  }
+  return at + 1 < text.size() && text[at] == ' ';
+}
+}  // namespace
 
 TEST_CASE("every bad bank in the corpus gives file:line:col errors quickly and never crashes") {
   const std::filesystem::path corpus = ROLEPATH_BAD_BANKS;
   int files = 0;
-  const std::regex located(R"(^.+:[1-9][0-9]*:[1-9][0-9]*: .+$)");
   for (const auto& entry : std::filesystem::directory_iterator(corpus)) {
     CAPTURE(entry.path().string());
     ++files;
@@ -21,7 +35,7 @@ TEST_CASE("every bad bank in the corpus gives file:line:col errors quickly and n
     CHECK(took < std::chrono::seconds(1));
     for (const auto& error : result.errors) {
       CAPTURE(error.to_string());
-      CHECK(std::regex_match(error.to_string(), located));
+      CHECK(located(error.to_string(), entry.path().string()));
       CHECK(error.file == entry.path().string());
     }
     if (entry.path().filename() != "empty.toml" && entry.path().filename() != "only_comments.toml") CHECK_FALSE(result.ok());

@@ -69,7 +69,7 @@ int take_questionnaire(App& app, Learner& learner, double lean_to_first) {
 }
 }  // namespace
 
-DemoSummary simulate_study(App& app, int weeks, std::uint64_t seed) {
+DemoSummary simulate_study(App& app, int weeks, std::uint64_t seed, int reviews_per_day) {
   DemoSummary summary;
   Learner learner{std::mt19937_64(seed), {}, 0};
   std::uniform_real_distribution<double> unit(0, 1);
@@ -106,7 +106,7 @@ DemoSummary simulate_study(App& app, int weeks, std::uint64_t seed) {
           app.quiz().quit();
         }
         app.quiz().start_review(std::nullopt);
-        int budget = std::uniform_int_distribution<int>(10, 30)(learner.rng);
+        int budget = std::uniform_int_distribution<int>(reviews_per_day / 2, reviews_per_day * 3 / 2)(learner.rng);
         while ((app.quiz().stage() == QuizFlow::Stage::question || app.quiz().stage() == QuizFlow::Stage::card) &&
                budget-- > 0)
           answer_current(app, learner);

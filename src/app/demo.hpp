@@ -16,6 +16,8 @@ struct DemoSummary {
 // Simulates `weeks` weeks ending today for the app's current profile: irregular study days,
 // accuracy that improves with practice, and a role-fit result at the start and half-way.
 // Each simulated day is one transaction.
-DemoSummary simulate_study(App& app, int weeks, std::uint64_t seed);
+// `reviews_per_day` sets how much a study day holds (about that many review answers, give or take
+// half); the benchmark raises it to build years of heavy study.
+DemoSummary simulate_study(App& app, int weeks, std::uint64_t seed, int reviews_per_day = 20);
 
 }  // namespace rp::app

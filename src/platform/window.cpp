@@ -9,6 +9,7 @@
 #include <imgui_impl_opengl3.h>
 #include <stb_image_write.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <functional>
 #include <string>
@@ -148,6 +149,12 @@ void run_frames(const WindowOptions& options, const FrameHooks& hooks) {
         break;
       }
       glfwSwapBuffers(window);
+      if (options.exit_after_first_frame) {
+        glFinish();  // the frame is on screen, not just queued
+        std::fputs("first frame\n", stdout);
+        std::fflush(stdout);
+        break;
+      }
       if (hooks.after()) frames_left = frames_after_event;
       --frames_left;
     }

@@ -22,6 +22,7 @@ struct WindowOptions {
   std::filesystem::path ini_file;                  // ImGui's layout file; empty keeps none
   std::optional<std::filesystem::path> screenshot;  // render, save a PNG, and return
   int frames_before_screenshot = 4;                // lets auto-sized tables and windows settle
+  bool exit_after_first_frame = false;             // for the benchmark: print "first frame" and exit
 };
 
 // Throws NoDisplayError before touching anything when no display is reachable.
