@@ -8,6 +8,7 @@
 
 #include "store/backups.hpp"
 #include "store/repositories.hpp"
+#include "support/refusal.hpp"
 #include "support/temp_folder.hpp"
 
 using namespace rp;
@@ -33,21 +34,6 @@ std::filesystem::path make_database(const TempFolder& dir, const std::string& na
   return file;
 }
 
-void check_refused_unchanged(const std::filesystem::path& file, const std::string& fragment) {
-  const std::string before = test::read_bytes(file);
-  try {
-    store::Store::open(file);
-    FAIL("the file was opened");
-  } catch (const store::StoreError& e) {
-    CAPTURE(e.what());
-    CHECK(std::string(e.what()).find(fragment) != std::string::npos);
-  }
-  CHECK(test::read_bytes(file) == before);
-  for (const char* side : {"-wal", "-shm", "-journal"}) {
-    CAPTURE(side);
-    CHECK_FALSE(std::filesystem::exists(file.string() + side));
-  }
-}
 }  // namespace
 
 TEST_CASE("a truncated database is refused and left as it was") {
@@ -55,7 +41,7 @@ TEST_CASE("a truncated database is refused and left as it was") {
   const auto file = make_database(dir);
   const auto size = std::filesystem::file_size(file);
   std::filesystem::resize_file(file, size / 2);
-  check_refused_unchanged(file, "damaged");
+  test::check_refused_unchanged(file, "damaged");
 }
 
 TEST_CASE("a database with a corrupted page is refused and left as it was") {
@@ -67,15 +53,15 @@ TEST_CASE("a database with a corrupted page is refused and left as it was") {
     const std::string noise(4096, '\x5a');
     f.write(noise.data(), static_cast<std::streamsize>(noise.size()));
   }
-  check_refused_unchanged(file, "damaged");
+  test::check_refused_unchanged(file, "damaged");
 }
 
 TEST_CASE("a file that is not a database and an empty file are refused unchanged") {
   TempFolder dir;
   test::write_bytes(dir / "notes.db", "Remember to study.\n");
-  check_refused_unchanged(dir / "notes.db", "not a RolePath database");
+  test::check_refused_unchanged(dir / "notes.db", "not a RolePath database");
   test::write_bytes(dir / "empty.db", "");
-  check_refused_unchanged(dir / "empty.db", "empty");
+  test::check_refused_unchanged(dir / "empty.db", "empty");
 }
 
 TEST_CASE("a second RolePath on the same database is told at once which process has it and writes nothing") {

@@ -4,6 +4,7 @@
 
 #include "bank/loader.hpp"
 #include "store/repositories.hpp"
+#include "support/refusal.hpp"
 #include "support/temp_folder.hpp"
 
 using namespace rp;
@@ -20,20 +21,6 @@ void stamp_version(const std::filesystem::path& file, int version) {
   db.exec("PRAGMA user_version = " + std::to_string(version));
 }
 
-void check_refused_unchanged(const std::filesystem::path& file, const std::string& fragment) {
-  const std::string before = test::read_bytes(file);
-  try {
-    store::Store::open(file);
-    FAIL("the file was opened");
-  } catch (const store::StoreError& e) {
-    CAPTURE(e.what());
-    CHECK(e.path() == file.string());
-    CHECK(std::string(e.what()).find(fragment) != std::string::npos);
-  }
-  CHECK(test::read_bytes(file) == before);
-  CHECK_FALSE(exists(file.string() + "-wal"));
-  CHECK_FALSE(exists(file.string() + "-journal"));
-}
 }  // namespace
 
 TEST_CASE("a fresh database gets the full schema mode 0600 in a folder it creates") {
@@ -75,21 +62,21 @@ TEST_CASE("a database from a newer RolePath is refused and left byte-for-byte un
   const auto file = dir / "rolepath.db";
   { store::Store::open(file); }
   stamp_version(file, store::latest_schema_version() + 1);
-  check_refused_unchanged(file, "newer RolePath");
+  test::check_refused_unchanged(file, "newer RolePath");
 }
 
 TEST_CASE("a file that is not a database is refused and left unchanged") {
   TempFolder dir;
   const auto file = dir / "notes.db";
   test::write_bytes(file, std::string("These are my notes, not a database.\n") + std::string(4000, 'x'));
-  check_refused_unchanged(file, "not a RolePath database");
+  test::check_refused_unchanged(file, "not a RolePath database");
 }
 
 TEST_CASE("a zero-byte file is refused and left unchanged") {
   TempFolder dir;
   const auto file = dir / "empty.db";
   test::write_bytes(file, "");
-  check_refused_unchanged(file, "empty");
+  test::check_refused_unchanged(file, "empty");
 }
 
 TEST_CASE("a folder at the database path is refused") {

@@ -54,6 +54,17 @@ struct Spawned {
   std::string out;
 };
 
+// In a forked child: replaces it with the program, its environment given whole.
+[[noreturn]] void exec_child(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+  std::vector<char*> child_argv, envp;
+  for (const auto& a : args) child_argv.push_back(const_cast<char*>(a.c_str()));
+  child_argv.push_back(nullptr);
+  for (const auto& e : env) envp.push_back(const_cast<char*>(e.c_str()));
+  envp.push_back(nullptr);
+  ::execve(child_argv[0], child_argv.data(), envp.data());
+  ::_exit(127);
+}
+
 // Runs a program with an environment of its own, timing it to its "first frame" line.
 Spawned spawn(const std::vector<std::string>& args, const std::vector<std::string>& env) {
   int pipe_fds[2];
@@ -65,13 +76,7 @@ Spawned spawn(const std::vector<std::string>& args, const std::vector<std::strin
     const int null = ::open("/dev/null", O_WRONLY);
     ::dup2(null, 2);
     ::close(pipe_fds[0]);
-    std::vector<char*> argv, envp;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    for (const auto& e : env) envp.push_back(const_cast<char*>(e.c_str()));
-    envp.push_back(nullptr);
-    ::execve(argv[0], argv.data(), envp.data());
-    ::_exit(127);
+    exec_child(args, env);
   }
   ::close(pipe_fds[1]);
   Spawned result;
@@ -340,14 +345,7 @@ int main(int argc, char** argv) {
       const int null = ::open("/dev/null", O_WRONLY);
       ::dup2(null, 1);
       ::dup2(null, 2);
-      std::vector<std::string> args = {rolepath.string(), "--db", sizes[2].db.string(), "--profile", "Bench", "--screen", "progress"};
-      std::vector<char*> child_argv, envp;
-      for (const auto& a : args) child_argv.push_back(const_cast<char*>(a.c_str()));
-      child_argv.push_back(nullptr);
-      for (const auto& e : env) envp.push_back(const_cast<char*>(e.c_str()));
-      envp.push_back(nullptr);
-      ::execve(child_argv[0], child_argv.data(), envp.data());
-      ::_exit(127);
+      exec_child({rolepath.string(), "--db", sizes[2].db.string(), "--profile", "Bench", "--screen", "progress"}, env);
     }
     std::this_thread::sleep_for(std::chrono::seconds(4));
     const long before = cpu_ticks(pid);
