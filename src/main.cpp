@@ -232,10 +232,15 @@ int main(int argc, char** argv) {
     if (*quiz) {
       if (!options.terminal) return run_gui(options, rp::app::Screen::quiz);
       auto application = open_app(options);
+      std::string role_ids, topic_ids;
+      for (const auto& role : application->bank().roles) role_ids += (role_ids.empty() ? "" : ", ") + role.id;
+      for (const auto& topic : application->bank().topics) topic_ids += (topic_ids.empty() ? "" : ", ") + topic.id;
       for (const auto& role : options.quiz_roles)
-        if (!application->bank().find_role(role)) throw std::runtime_error("unknown role '" + role + "' (see check-bank)");
+        if (!application->bank().find_role(role))
+          throw std::runtime_error("unknown role '" + role + "'; the roles are: " + role_ids);
       for (const auto& topic : options.quiz_topics)
-        if (!application->bank().find_topic(topic)) throw std::runtime_error("unknown topic '" + topic + "' (see check-bank)");
+        if (!application->bank().find_topic(topic))
+          throw std::runtime_error("unknown topic '" + topic + "'; the topics are: " + topic_ids);
       return rp::terminal::run_quiz(*application, rp::app::QuizSetup{options.quiz_roles, options.quiz_topics, options.quiz_count},
                                     std::cin, std::cout, std::cerr);
     }

@@ -56,7 +56,9 @@ TEST_CASE("weekly totals include empty weeks and judge the goal") {
       {monday + 15, 10, 10, 9, 120'000, 2, 2},  // week 3
       {monday - 1, 99, 99, 99, 1, 0, 0},        // before the range: ignored
   };
-  const auto weeks = weekly_totals(days, monday + 3, 3, WeeklyGoal{WeeklyGoal::Unit::answers, 50});
+  // A goal in answers counts graded ones (quiz and review), not questionnaire answers: 45 here.
+  const auto weeks = weekly_totals(days, monday + 3, 3, WeeklyGoal{WeeklyGoal::Unit::answers, 45});
+  CHECK_FALSE(weekly_totals(days, monday, 1, WeeklyGoal{WeeklyGoal::Unit::answers, 46})[0].goal_met);
   REQUIRE(weeks.size() == 3);
   CHECK(weeks[0].monday == monday);
   CHECK(weeks[0].answers == 55);

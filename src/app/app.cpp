@@ -351,12 +351,14 @@ void App::refresh_fit_view() {
     v.toward_leader = lines(r.toward_leader);
     v.toward_runner_up = lines(r.toward_runner_up);
     if (r.pivot) {
-      v.pivot = fmt::format(
-          "Had you answered \"{}\" instead of \"{}\" to \"{}\", the gap between {} and {} would narrow from {:.0f} "
-          "to {:.0f} points.",
-          core::likert_label(r.pivot_alternative), core::likert_label(r.pivot->likert),
-          bank_.statements[r.pivot->statement].text, v.leader, v.runner_up, r.difference * 50,
-          r.pivot_difference * 50);
+      // Score the answers again with just that one changed, so the learner sees its whole effect.
+      auto changed = flow.answers();
+      for (auto& answer : changed)
+        if (answer.statement == r.pivot->statement) answer.likert = r.pivot_alternative;
+      v.pivot = fmt::format("Had you answered \"{}\" instead of \"{}\" to \"{}\", the result would read: {}.",
+                            core::likert_label(r.pivot_alternative), core::likert_label(r.pivot->likert),
+                            bank_.statements[r.pivot->statement].text,
+                            core::fit_sentence(bank_, core::score_fit(bank_, changed)));
     }
   }
   for (std::size_t role = 0; role < bank_.roles.size(); ++role) {

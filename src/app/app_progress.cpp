@@ -81,11 +81,11 @@ void App::refresh_progress_view() {
   // Weekly figures for the last 52 weeks; the screen shows the last weeks_shown of them.
   const auto this_monday = core::monday_of(today);
   const auto weeks = core::weekly_totals(days_, this_monday - 51 * 7, 52, goal);
-  v.this_week = goal ? core::goal_value(weeks.back(), *goal) : static_cast<double>(weeks.back().answers);
+  v.this_week = goal ? core::goal_value(weeks.back(), *goal) : static_cast<double>(weeks.back().graded);
   v.weeks.clear();
   for (std::size_t i = weeks.size() - static_cast<std::size_t>(v.weeks_shown); i < weeks.size(); ++i) {
     const auto& w = weeks[i];
-    v.weeks.push_back({core::to_string(w.week), core::format_day(w.monday), w.answers, w.accuracy(), w.minutes(),
+    v.weeks.push_back({core::to_string(w.week), core::format_day(w.monday), w.graded, w.accuracy(), w.minutes(),
                        w.true_retention(), w.goal_met});
   }
 
@@ -94,17 +94,17 @@ void App::refresh_progress_view() {
   const auto first_day = this_monday - 25 * 7;
   std::int64_t busiest = 1;
   for (const auto& d : days_)
-    if (d.day >= first_day) busiest = std::max(busiest, d.answers);
+    if (d.day >= first_day) busiest = std::max(busiest, d.graded);
   for (auto day = first_day; day < this_monday + 7; ++day) {
     HeatDay cell;
     cell.date = core::format_day(day);
     cell.future = day > today;
     const auto it = std::find_if(days_.begin(), days_.end(), [&](const core::DayTotals& d) { return d.day == day; });
     if (it != days_.end()) {
-      cell.answers = it->answers;
+      cell.answers = it->graded;
       cell.correct = it->correct;
       cell.minutes = static_cast<double>(it->study_ms) / 60'000.0;
-      cell.level = it->answers == 0 ? 0 : 1 + static_cast<int>(3 * (it->answers - 1) / busiest);
+      cell.level = it->graded == 0 ? 0 : 1 + static_cast<int>(3 * (it->graded - 1) / busiest);
     }
     v.heat.push_back(std::move(cell));
   }

@@ -160,7 +160,7 @@ StudySnapshot Study::snapshot() const {
       if (day < snap.due_by_day.size()) ++snap.due_by_day[day];
     }
   }
-  snap.reviewed_today = store::Answers(store_).count_between(profile_, day_start, day_end);
+  snap.reviewed_today = store::Answers(store_).count_between(profile_, day_start, day_end, core::SessionKind::review);
   snap.answers_total = store::Answers(store_).count(profile_);
   return snap;
 }

@@ -13,7 +13,7 @@ std::optional<double> WeekTotals::true_retention() const {
 }
 
 double goal_value(const WeekTotals& week, const WeeklyGoal& goal) {
-  return goal.unit == WeeklyGoal::Unit::answers ? static_cast<double>(week.answers) : week.minutes();
+  return goal.unit == WeeklyGoal::Unit::answers ? static_cast<double>(week.graded) : week.minutes();
 }
 
 std::vector<WeekTotals> weekly_totals(const std::vector<DayTotals>& days, LocalDay first_day, int weeks,

@@ -18,6 +18,8 @@ struct DayTotals {
   std::int64_t due_correct = 0;
 };
 
+// A goal in answers counts quiz and review answers (graded ones); questionnaire answers have no
+// right or wrong and would make a week look busier and less accurate than it was.
 struct WeeklyGoal {
   enum class Unit { answers, minutes };
   Unit unit = Unit::answers;

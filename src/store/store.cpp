@@ -188,7 +188,9 @@ void verify_database_file(const std::filesystem::path& path, Check check) {
 }
 
 DatabaseLock::DatabaseLock(const std::filesystem::path& database) : path_(database.string() + ".lock") {
-  fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  created_ = fd_ >= 0;
+  if (fd_ < 0 && errno == EEXIST) fd_ = ::open(path_.c_str(), O_RDWR | O_CLOEXEC);
   if (fd_ < 0) {
     const int err = errno;
     if (err == EACCES || err == EROFS || err == EPERM)
@@ -222,6 +224,10 @@ DatabaseLock::DatabaseLock(const std::filesystem::path& database) : path_(databa
   }
 }
 
+void DatabaseLock::discard() {
+  if (created_ && fd_ >= 0) ::unlink(path_.c_str());
+}
+
 DatabaseLock::~DatabaseLock() {
   if (fd_ >= 0) ::close(fd_);  // closing releases the lock; the file stays for the next start
 }
@@ -248,7 +254,12 @@ std::unique_ptr<Store> Store::open(const std::filesystem::path& path, Check chec
   if (!std::filesystem::exists(path, ec)) {
     create_database(path);
   } else {
-    verify_database_file(path, check);  // throws, touching nothing, for a file that is not right
+    try {
+      verify_database_file(path, check);  // throws, touching nothing, for a file that is not right
+    } catch (...) {
+      lock->discard();
+      throw;
+    }
   }
   try {
     auto db = std::make_unique<SQLite::Database>(name, SQLite::OPEN_READWRITE, busy_timeout_ms);

@@ -46,12 +46,16 @@ class DatabaseLock {
  public:
   explicit DatabaseLock(const std::filesystem::path& database);
   ~DatabaseLock();
+  // Removes the lock file again if this lock made it: for a file that was refused, so nothing is
+  // left beside it.
+  void discard();
   DatabaseLock(const DatabaseLock&) = delete;
   DatabaseLock& operator=(const DatabaseLock&) = delete;
 
  private:
   std::string path_;
   int fd_ = -1;
+  bool created_ = false;
 };
 
 class Store {

@@ -54,7 +54,8 @@ int run_fit(app::App& app, bool start_over, std::istream& in, std::ostream& out,
     if (!std::getline(in, line)) {
       const int kept = fit.answered;
       app.apply(app::action::FitQuit{});
-      fmt::print(out, "\nInput closed. Your {} answers are kept; run 'rolepath fit --terminal' to continue.\n", kept);
+      fmt::print(out, "\nInput closed. Your {} answer{} kept; run 'rolepath fit --terminal' to continue.\n", kept,
+                 kept == 1 ? " is" : "s are");
       return 0;
     }
     const std::string key = trimmed(line);
@@ -76,7 +77,8 @@ int run_fit(app::App& app, bool start_over, std::istream& in, std::ostream& out,
     } else if (key == "q") {
       const int kept = fit.answered;
       app.apply(app::action::FitQuit{});
-      fmt::print(out, "Saved. Your {} answers are kept; run 'rolepath fit --terminal' to continue.\n", kept);
+      fmt::print(out, "Saved. Your {} answer{} kept; run 'rolepath fit --terminal' to continue.\n", kept,
+                 kept == 1 ? " is" : "s are");
       return 0;
     } else {
       fmt::print(err, "Please type 1 to 5, s, b{} or q.\n", fit.can_finish ? ", f" : "");

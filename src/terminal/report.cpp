@@ -45,7 +45,8 @@ nlohmann::json report_json(const app::App& app, int weeks) {
   for (const auto& w : app.weekly(weeks))
     week_rows.push_back({{"iso_week", core::to_string(w.week)},
                          {"starts", core::format_day(w.monday)},
-                         {"answers", w.answers},
+                         {"answers", w.graded},
+                         {"questionnaire_answers", w.answers - w.graded},
                          {"correct", w.correct},
                          {"minutes", std::round(w.minutes() * 10) / 10},
                          {"goal_met", w.goal_met}});
@@ -76,18 +77,19 @@ void print_report(const app::App& app, int weeks, bool json, std::ostream& out) 
   fmt::print(out, "{:<10} {:<11} {:>8} {:>8} {:>8}  {}\n", "Week", "Starts", "Answers", "Right", "Minutes", "Goal");
   for (const auto& w : app.weekly(weeks))
     fmt::print(out, "{:<10} {:<11} {:>8} {:>8} {:>8.0f}  {}\n", core::to_string(w.week), core::format_day(w.monday),
-               w.answers, w.correct, w.minutes(), goal ? (w.goal_met ? "met" : "-") : "");
-  fmt::print(out, "\n{:<36} {:<18} {:<12} {:>8} {:>5}\n", "Role", "Topic", "Mastery", "Accuracy", "Due");
+               w.graded, w.correct, w.minutes(), goal ? (w.goal_met ? "met" : "not met") : "-");
+  fmt::print(out, "\n{:<36} {:<20} {:<12} {:>8} {:>5}\n", "Role", "Topic", "Mastery", "Accuracy", "Due");
   for (const auto& row : view.study.topics) {
     const std::string accuracy =
         row.answers > 0 ? fmt::format("{:.0f}%", 100.0 * static_cast<double>(row.correct) / static_cast<double>(row.answers)) : "-";
-    fmt::print(out, "{:<36} {:<18} {:<12} {:>8} {:>5}\n", row.role, row.topic, row.level, accuracy, row.due);
+    fmt::print(out, "{:<36} {:<20} {:<12} {:>8} {:>5}\n", row.role, row.topic, row.level, accuracy, row.due);
   }
   fmt::print(out, "\nWeakest topics:\n");
   if (view.study.weak.empty()) fmt::print(out, "  none yet\n");
   for (std::size_t i = 0; i < std::min<std::size_t>(5, view.study.weak.size()); ++i) {
     const auto& row = view.study.topics[view.study.weak[i]];
-    fmt::print(out, "  {}. {} · {} ({}, {:.0f}%)\n", i + 1, row.role, row.topic, row.level, row.score * 100);
+    fmt::print(out, "  {}. {} · {} ({}, {:.0f}% likely recalled in a week)\n", i + 1, row.role, row.topic, row.level,
+               row.score * 100);
   }
   fmt::print(out, "\nLatest role fit: {}\n",
              view.fit.history.empty() ? std::string("not taken yet") : view.fit.history.back().sentence);

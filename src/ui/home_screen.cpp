@@ -64,7 +64,7 @@ void draw_home(const Frame& f) {
       const auto& row = study.topics[study.weak[i]];
       ImGui::Bullet();
       ImGui::SameLine();
-      text(fmt::format("{} · {}: {} ({:.0f}%)", row.role, row.topic, row.level, row.score * 100));
+      text(fmt::format("{} · {}: {}, {:.0f}% likely recalled in a week", row.role, row.topic, row.level, row.score * 100));
     }
     if (ImGui::Button("Review them")) f.actions.push(app::action::ReviewStart{});
   }

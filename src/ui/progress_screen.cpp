@@ -130,6 +130,13 @@ void weekly_bars(const Frame& f, const char* id, const char* title, Value value,
     const float y = at.y + height - static_cast<float>(std::min(1.0, *goal_line / top)) * height;
     draw->AddLine(ImVec2(at.x, y), ImVec2(at.x + width, y), IM_COL32(217, 119, 6, 200), 1.5f * s);
   }
+  bool any = false;
+  for (const auto& w : weeks) any = any || value(w).has_value();
+  if (!any) {
+    const char* none = "No data yet";
+    const ImVec2 size = ImGui::CalcTextSize(none);
+    draw->AddText(ImVec2(at.x + (width - size.x) / 2, at.y + (height - size.y) / 2), f.colors.muted_text, none);
+  }
   ImGui::InvisibleButton(id, ImVec2(width, height));
   if (hovered && ImGui::IsItemHovered()) {
     const auto& w = weeks[*hovered];

@@ -206,7 +206,9 @@ void draw_summary_stage(const Frame& f) {
     section_title(f, "What you missed");
     for (std::size_t i = 0; i < v.missed.size(); ++i) {
       ImGui::PushID(static_cast<int>(i));
-      text_in(f.fonts.bold, v.missed[i].prompt);
+      ImGui::PushFont(f.fonts.bold);
+      paragraph(v.missed[i].prompt);
+      ImGui::PopFont();
       paragraph("Answer: " + v.missed[i].right_answer);
       muted(v.missed[i].explanation);
       ImGui::Dummy(ImVec2(0, 4 * f.fonts.scale));
@@ -401,7 +403,7 @@ void draw_review_overview(const Frame& f) {
     const auto& row = study.topics[study.weak[i]];
     ImGui::Bullet();
     ImGui::SameLine();
-    text(fmt::format("{} · {}: {} ({:.0f}%)", row.role, row.topic, row.level, row.score * 100));
+    text(fmt::format("{} · {}: {}, {:.0f}% likely recalled in a week", row.role, row.topic, row.level, row.score * 100));
   }
 
   section_title(f, "Questions you keep missing");
@@ -410,7 +412,9 @@ void draw_review_overview(const Frame& f) {
   }
   for (std::size_t i = 0; i < study.leeches.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
-    text_in(f.fonts.bold, study.leeches[i].prompt);
+    ImGui::PushFont(f.fonts.bold);
+    paragraph(study.leeches[i].prompt);
+    ImGui::PopFont();
     ImGui::PushFont(f.fonts.small);
     muted(fmt::format("Missed {} times", study.leeches[i].misses));
     ImGui::PopFont();

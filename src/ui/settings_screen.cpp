@@ -32,9 +32,9 @@ void profiles_section(const Frame& f) {
   muted("Several learners can share this computer; each has their own answers, results and goals.");
   if (ImGui::BeginTable("profiles", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg,
                         ImVec2(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 44), 0))) {
-    ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn("answers", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("actions", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 14);
+    ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn("answers", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn("actions", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 15);
     for (const auto& profile : f.view.profiles) {
       ImGui::PushID(static_cast<int>(profile.id));
       ImGui::TableNextRow();
@@ -52,7 +52,7 @@ void profiles_section(const Frame& f) {
       }
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();
-      muted(fmt::format("{} answer{}{}", profile.answers, profile.answers == 1 ? "" : "s", profile.current ? " · current" : ""));
+      muted(fmt::format("{}{} answer{}", profile.current ? "current · " : "", profile.answers, profile.answers == 1 ? "" : "s"));
       ImGui::TableNextColumn();
       if (ui.renaming == profile.id) {
         if (ImGui::SmallButton("Save")) {
@@ -62,10 +62,11 @@ void profiles_section(const Frame& f) {
         ImGui::SameLine();
         if (ImGui::SmallButton("Cancel")) ui.renaming.reset();
       } else {
-        if (!profile.current) {
-          if (ImGui::SmallButton("Switch")) f.actions.push(app::action::SwitchProfile{profile.id});
-          ImGui::SameLine();
-        }
+        // The same buttons on every row keep them aligned; the current profile's Switch is off.
+        ImGui::BeginDisabled(profile.current);
+        if (ImGui::SmallButton("Switch")) f.actions.push(app::action::SwitchProfile{profile.id});
+        ImGui::EndDisabled();
+        ImGui::SameLine();
         if (ImGui::SmallButton("Rename")) {
           ui.renaming = profile.id;
           ui.rename.fill('\0');
