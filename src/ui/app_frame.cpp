@@ -109,7 +109,9 @@ void draw_frame(const app::ViewState& view, app::ActionQueue& actions, const Fon
     ImGui::SetNextWindowSize(viewport->Size);
     constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("RolePath", nullptr, flags);
+    ImGui::PopStyleVar();
     handle_shortcuts(f);
     draw_sidebar(f);
     ImGui::SameLine(0, 0);

@@ -96,7 +96,7 @@ void apply_theme(app::Theme theme, float scale) {
   c[ImGuiCol_TableRowBgAlt] = vec(dark ? 0xFFFFFF : 0x000000, 0.03f);
   c[ImGuiCol_NavHighlight] = vec(accent);
 
-  style.WindowPadding = ImVec2(0, 0);
+  style.WindowPadding = ImVec2(12, 10);  // tooltips and popups; the main window sets its own
   style.WindowBorderSize = 0.0f;
   style.ChildBorderSize = 1.0f;
   style.FramePadding = ImVec2(12, 7);
