@@ -18,9 +18,7 @@ void draw_sidebar(const Frame& f) {
   ImGui::PushStyleColor(ImGuiCol_Text, f.colors.accent);
   text_in(f.fonts.heading, "RolePath");
   ImGui::PopStyleColor();
-  ImGui::PushFont(f.fonts.small);
-  muted("AI Architect or ML Software Engineer?");
-  ImGui::PopFont();
+  note(f, "AI Architect or ML Software Engineer?");
   ImGui::Dummy(ImVec2(0, 18 * s));
 
   ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
@@ -41,9 +39,7 @@ void draw_sidebar(const Frame& f) {
   // The learner's name sits at the foot of the sidebar.
   const float foot = ImGui::GetWindowHeight() - ImGui::GetTextLineHeightWithSpacing() * 2.2f - 24 * s;
   if (ImGui::GetCursorPosY() < foot) ImGui::SetCursorPosY(foot);
-  ImGui::PushFont(f.fonts.small);
-  muted("Studying as");
-  ImGui::PopFont();
+  note(f, "Studying as");
   text_in(f.fonts.bold, f.view.profile_name);
   ImGui::EndChild();
   ImGui::PopStyleVar(2);

@@ -48,9 +48,7 @@ void draw_role_bars(const Frame& f) {
     text(fmt::format("{:.0f}", bar.score));
     ImGui::PopID();
   }
-  ImGui::PushFont(f.fonts.small);
-  muted("Fit from 0 to 100; 50 is neutral. The line across each bar is its 90% interval.");
-  ImGui::PopFont();
+  note(f, "Fit from 0 to 100; 50 is neutral. The line across each bar is its 90% interval.");
 }
 
 void draw_reasons(const Frame& f, const char* id, std::string_view title, const std::vector<app::FitReasonLine>& lines) {
@@ -117,9 +115,7 @@ void draw_fit_history(const Frame& f) {
     ImGui::SetTooltip("%s", fmt::format("{}: {} ({:.0f}% sure)", point.date, point.outcome,
                                         std::min(99.0, point.sure * 100)).c_str());
   }
-  ImGui::PushFont(f.fonts.small);
-  muted(fmt::format("{} result{}, oldest on the left. Hover for dates.", n, n == 1 ? "" : "s"));
-  ImGui::PopFont();
+  note(f, fmt::format("{} result{}, oldest on the left. Hover for dates.", n, n == 1 ? "" : "s"));
 }
 
 namespace {
@@ -151,9 +147,7 @@ void draw_asking(const Frame& f) {
   const auto& fit = f.view.fit;
   const float s = f.fonts.scale;
   ImGui::ProgressBar(fit.progress, ImVec2(std::min(ImGui::GetContentRegionAvail().x, 640 * s), 8 * s), "");
-  ImGui::PushFont(f.fonts.small);
-  muted(fmt::format("{} answered — most people need 12 to 20", fit.answered));
-  ImGui::PopFont();
+  note(f, fmt::format("{} answered — most people need 12 to 20", fit.answered));
   ImGui::Dummy(ImVec2(0, 6 * s));
 
   {
@@ -161,9 +155,7 @@ void draw_asking(const Frame& f) {
     const float height = 2 * Card::padding_y(f) + f.fonts.small->FontSize + ImGui::GetStyle().ItemSpacing.y +
                          wrapped_height(f.fonts.title, fit.statement, inner);
     Card card(f, "##statement", 0, height + 8 * s);
-    ImGui::PushFont(f.fonts.small);
-    muted(fit.topic);
-    ImGui::PopFont();
+    note(f, fit.topic);
     ImGui::PushFont(f.fonts.title);
     paragraph(fit.statement);
     ImGui::PopFont();
@@ -199,9 +191,7 @@ void draw_asking(const Frame& f) {
     ImGui::SameLine();
     if (primary_button(f, "See my result")) f.actions.push(app::action::FitFinish{});
   }
-  ImGui::PushFont(f.fonts.small);
-  muted("Keys: 1 to 5 answer, S skips, Backspace goes back, Esc saves and leaves. Every answer is saved as you give it.");
-  ImGui::PopFont();
+  note(f, "Keys: 1 to 5 answer, S skips, Backspace goes back, Esc saves and leaves. Every answer is saved as you give it.");
 
   // Keyboard: GLFW's key codes for digits and letters are their ASCII codes.
   if (!ImGui::GetIO().KeyCtrl && !ImGui::GetIO().WantTextInput) {
@@ -243,10 +233,8 @@ void draw_result(const Frame& f) {
     if (ImGui::SmallButton("Study for this role")) f.actions.push(app::action::ReviewStart{line.role});
     ImGui::PopID();
   }
-  ImGui::PushFont(f.fonts.small);
-  muted("Readiness is your mastery of the role's topics, from quizzes and review. \"Study for this role\" starts a "
+  note(f, "Readiness is your mastery of the role's topics, from quizzes and review. \"Study for this role\" starts a "
         "review of its weakest topics.");
-  ImGui::PopFont();
 
   draw_fit_history(f);
   ImGui::Dummy(ImVec2(0, 6 * f.fonts.scale));

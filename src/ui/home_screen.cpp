@@ -28,9 +28,7 @@ void draw_role_cards(const Frame& f) {
       Card card(f, "##role", width, height);
       text_in(f.fonts.title, roles[i].name);
       paragraph(roles[i].summary);
-      ImGui::PushFont(f.fonts.small);
-      muted(fmt::format("{} questions in the bank", roles[i].questions));
-      ImGui::PopFont();
+      note(f, fmt::format("{} questions in the bank", roles[i].questions));
     }
     ImGui::PopID();
   }

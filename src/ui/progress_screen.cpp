@@ -144,9 +144,7 @@ void weekly_bars(const Frame& f, const char* id, const char* title, Value value,
     const std::string figure = v ? fmt::format(fmt::runtime(format), *v) : std::string("no data");
     ImGui::SetTooltip("%s", fmt::format("{} (from {}): {}", w.label, w.starts, figure).c_str());
   }
-  ImGui::PushFont(f.fonts.small);
-  muted(fmt::format("{} to {}", weeks.front().label, weeks.back().label));
-  ImGui::PopFont();
+  note(f, fmt::format("{} to {}", weeks.front().label, weeks.back().label));
 }
 
 void weekly_section(const Frame& f) {
@@ -188,9 +186,7 @@ void weekly_section(const Frame& f) {
   }, 100.0, "{:.0f}% of due reviews right", std::nullopt);
   ImGui::EndTable();
   if (p.has_goal) {
-    ImGui::PushFont(f.fonts.small);
-    muted("The orange line is your weekly goal.");
-    ImGui::PopFont();
+    note(f, "The orange line is your weekly goal.");
   }
 }
 
@@ -254,9 +250,7 @@ void mastery_section(const Frame& f) {
   }
   ImGui::PopFont();
   ImGui::EndGroup();
-  ImGui::PushFont(f.fonts.small);
-  muted("Lines: Familiar at 40%, Proficient at 65%, Mastered at 85%. A week with no record leaves a gap.");
-  ImGui::PopFont();
+  note(f, "Lines: Familiar at 40%, Proficient at 65%, Mastered at 85%. A week with no record leaves a gap.");
 }
 }  // namespace
 

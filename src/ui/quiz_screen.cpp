@@ -92,9 +92,7 @@ void session_header(const Frame& f) {
   const float s = f.fonts.scale;
   ImGui::ProgressBar(static_cast<float>(v.number - 1) / static_cast<float>(std::max(1, v.total)),
                      ImVec2(std::min(ImGui::GetContentRegionAvail().x, 640 * s), 8 * s), "");
-  ImGui::PushFont(f.fonts.small);
-  muted(fmt::format("Question {} of {} · {} · {}", v.number, v.total, v.topic, v.roles));
-  ImGui::PopFont();
+  note(f, fmt::format("Question {} of {} · {} · {}", v.number, v.total, v.topic, v.roles));
   ImGui::Dummy(ImVec2(0, 4 * s));
 }
 
@@ -110,9 +108,7 @@ void draw_card_stage(const Frame& f) {
   ImGui::Dummy(ImVec2(0, 4 * f.fonts.scale));
   if (primary_button(f, "On to the questions") || enter_pressed()) f.actions.push(app::action::CardDismiss{});
   undo_controls(f);
-  ImGui::PushFont(f.fonts.small);
-  muted("Study cards sum up a topic before its first question of the day.");
-  ImGui::PopFont();
+  note(f, "Study cards sum up a topic before its first question of the day.");
 }
 
 void draw_question_stage(const Frame& f) {
@@ -122,9 +118,7 @@ void draw_question_stage(const Frame& f) {
   ImGui::PushFont(f.fonts.title);
   paragraph(v.prompt);
   ImGui::PopFont();
-  ImGui::PushFont(f.fonts.small);
-  muted(v.several ? "Choose every answer that applies." : "Choose one answer.");
-  ImGui::PopFont();
+  note(f, v.several ? "Choose every answer that applies." : "Choose one answer.");
   for (std::size_t i = 0; i < v.options.size(); ++i) {
     if (option_row(f, i, v.options[i], v.selection.count(i) > 0, v.several, Mark::none, true))
       f.actions.push(app::action::QuizPick{i});
@@ -145,10 +139,8 @@ void draw_question_stage(const Frame& f) {
   ImGui::SameLine();
   if (ImGui::Button(v.kind == core::SessionKind::review ? "End review" : "End quiz"))
     f.actions.push(app::action::QuizQuit{});
-  ImGui::PushFont(f.fonts.small);
-  muted(v.several ? "Keys: 1 to 9 toggle an option, Enter checks, Ctrl+Z undoes the last answer."
+  note(f, v.several ? "Keys: 1 to 9 toggle an option, Enter checks, Ctrl+Z undoes the last answer."
                   : "Keys: 1 to 9 choose an option, Enter checks, Ctrl+Z undoes the last answer.");
-  ImGui::PopFont();
 
   if (!ImGui::GetIO().KeyCtrl) {
     for (std::size_t i = 0; i < std::min<std::size_t>(9, v.options.size()); ++i)
@@ -173,9 +165,7 @@ void draw_feedback_stage(const Frame& f) {
   ImGui::PopStyleColor();
   if (!v.correct) paragraph("The right answer: " + v.right_answer);
   paragraph(v.explanation);
-  ImGui::PushFont(f.fonts.small);
-  muted("Source: " + v.source);
-  ImGui::PopFont();
+  note(f, "Source: " + v.source);
   ImGui::Dummy(ImVec2(0, 4 * f.fonts.scale));
   if (primary_button(f, v.number < v.total ? "Next question" : "See how you did") || enter_pressed())
     f.actions.push(app::action::QuizNext{});
@@ -274,9 +264,7 @@ void mastery_table(const Frame& f) {
     }
   }
   ImGui::EndTable();
-  ImGui::PushFont(f.fonts.small);
-  muted("Mastery: the share of a topic's questions you would likely recall a week from now. It fades without review.");
-  ImGui::PopFont();
+  note(f, "Mastery: the share of a topic's questions you would likely recall a week from now. It fades without review.");
 }
 
 void checkbox_list(const Frame& f, const char* id, const std::vector<std::pair<std::string, std::string>>& items,
@@ -415,9 +403,7 @@ void draw_review_overview(const Frame& f) {
     ImGui::PushFont(f.fonts.bold);
     paragraph(study.leeches[i].prompt);
     ImGui::PopFont();
-    ImGui::PushFont(f.fonts.small);
-    muted(fmt::format("Missed {} times", study.leeches[i].misses));
-    ImGui::PopFont();
+    note(f, fmt::format("Missed {} times", study.leeches[i].misses));
     paragraph(study.leeches[i].explanation);
     ImGui::Dummy(ImVec2(0, 4 * f.fonts.scale));
     ImGui::PopID();

@@ -143,9 +143,7 @@ void draw_settings(const Frame& f) {
       settings.desired_retention = retention / 100.0;
       f.actions.push(app::action::SetStudySettings{settings});
     }
-    ImGui::PushFont(f.fonts.small);
-    muted("Higher means shorter gaps between reviews and more of them.");
-    ImGui::PopFont();
+    note(f, "Higher means shorter gaps between reviews and more of them.");
 
     ImGui::TableNextRow();
     ImGui::TableNextColumn();

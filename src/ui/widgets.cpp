@@ -43,6 +43,12 @@ void screen_heading(const Frame& f, std::string_view title, std::string_view sub
   ImGui::Dummy(ImVec2(0, 8 * f.fonts.scale));
 }
 
+void note(const Frame& f, std::string_view s) {
+  ImGui::PushFont(f.fonts.small);
+  muted(s);
+  ImGui::PopFont();
+}
+
 void section_title(const Frame& f, std::string_view title) {
   ImGui::Dummy(ImVec2(0, 4 * f.fonts.scale));
   text_in(f.fonts.title, title);

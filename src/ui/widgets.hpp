@@ -24,6 +24,7 @@ void paragraph(std::string_view s);                          // wrapped to the a
 void muted(std::string_view s);                              // wrapped, in the muted colour
 void text_in(ImFont* font, std::string_view s);              // unwrapped, in the given font
 void screen_heading(const Frame& f, std::string_view title, std::string_view subtitle);
+void note(const Frame& f, std::string_view s);                // small, muted and wrapped: hints under a control
 void section_title(const Frame& f, std::string_view title);
 bool primary_button(const Frame& f, const char* label);
 // A button with a bold first line and a second line below it, both centred.
