@@ -100,8 +100,7 @@ std::unique_ptr<rp::app::App> open_app(const Options& options) {
 
 // The recovery window's choices, carried out; returns the database path to try next, or nothing
 // to stop.
-std::optional<std::filesystem::path> recover(const rp::store::StoreError& error, const Options& options,
-                                             const rp::platform::WindowOptions& window) {
+std::optional<std::filesystem::path> recover(const rp::store::StoreError& error, const rp::platform::WindowOptions& window) {
   using namespace rp;
   const std::filesystem::path db(error.path());
   ui::RecoveryView view;
@@ -129,7 +128,6 @@ std::optional<std::filesystem::path> recover(const rp::store::StoreError& error,
     case ui::RecoveryChoice::Kind::quit:
     case ui::RecoveryChoice::Kind::none: break;
   }
-  (void)options;
   return std::nullopt;
 }
 
@@ -149,7 +147,7 @@ int run_gui(const Options& options, rp::app::Screen screen) {
       return 0;
     } catch (const store::StoreError& error) {
       std::cerr << "rolepath: " << error.what() << '\n';
-      const auto next = recover(error, attempt, window);
+      const auto next = recover(error, window);
       if (!options.screenshot.empty()) return exit_error;  // the screenshot shows the recovery screen
       if (!next) return exit_error;
       attempt.db = next->string();

@@ -11,6 +11,23 @@ Profile read_profile(SQLite::Statement& row) {
   return Profile{row.getColumn(0).getInt64(), row.getColumn(1).getString(), row.getColumn(2).getInt64()};
 }
 
+// The cached statement for `sql` with `args` bound in order: one line per simple read or write.
+template <typename... Args>
+SQLite::Statement& bound(Store& store, std::string_view sql, const Args&... args) {
+  auto& statement = store.prepared(sql);
+  int index = 0;
+  (statement.bind(++index, args), ...);
+  return statement;
+}
+
+// The single number a `SELECT count(...)`-style query returns.
+template <typename... Args>
+std::int64_t number(Store& store, std::string_view sql, const Args&... args) {
+  auto& query = bound(store, sql, args...);
+  query.executeStep();
+  return query.getColumn(0).getInt64();
+}
+
 std::string join(const std::vector<std::string>& parts) {
   std::string out;
   for (const auto& part : parts) out += (out.empty() ? "" : ",") + part;
@@ -56,10 +73,7 @@ std::optional<Profile> Profiles::find_by_name(const std::string& name) {
 
 Profile Profiles::create(const std::string& name, core::TimeMs now) {
   return store_.in_transaction([&] {
-    auto& insert = store_.prepared("INSERT INTO profile (name, created_ms) VALUES (?, ?)");
-    insert.bind(1, name);
-    insert.bind(2, now);
-    insert.exec();
+    bound(store_, "INSERT INTO profile (name, created_ms) VALUES (?, ?)", name, now).exec();
     return Profile{store_.connection().getLastInsertRowid(), name, now};
   });
 }
@@ -70,23 +84,14 @@ Profile Profiles::ensure(const std::string& name, core::TimeMs now) {
 }
 
 void Profiles::rename(RowId id, const std::string& name) {
-  store_.in_transaction([&] {
-    auto& update = store_.prepared("UPDATE profile SET name = ? WHERE id = ?");
-    update.bind(1, name);
-    update.bind(2, id);
-    update.exec();
-  });
+  store_.in_transaction([&] { bound(store_, "UPDATE profile SET name = ? WHERE id = ?", name, id).exec(); });
 }
 
 void Profiles::remove(RowId id) {
   store_.in_transaction([&] {
     // Settings have no foreign key (0 holds app-wide ones); everything else cascades.
-    auto& settings = store_.prepared("DELETE FROM setting WHERE profile_id = ?");
-    settings.bind(1, id);
-    settings.exec();
-    auto& erase = store_.prepared("DELETE FROM profile WHERE id = ?");
-    erase.bind(1, id);
-    erase.exec();
+    bound(store_, "DELETE FROM setting WHERE profile_id = ?", id).exec();
+    bound(store_, "DELETE FROM profile WHERE id = ?", id).exec();
   });
 }
 
@@ -144,39 +149,26 @@ ItemSync Items::sync(const core::Bank& bank, core::TimeMs now) {
 }
 
 std::int64_t Items::count() {
-  return store_.guarded([&] {
-    auto& query = store_.prepared("SELECT count(*) FROM item");
-    query.executeStep();
-    return query.getColumn(0).getInt64();
-  });
+  return store_.guarded([&] { return number(store_, "SELECT count(*) FROM item"); });
 }
 
 RowId Sessions::start(RowId profile_id, core::SessionKind kind, core::TimeMs now) {
   return store_.in_transaction([&] {
-    auto& insert = store_.prepared("INSERT INTO study_session (profile_id, kind, started_ms) VALUES (?, ?, ?)");
-    insert.bind(1, profile_id);
-    insert.bind(2, std::string(core::to_string(kind)));
-    insert.bind(3, now);
-    insert.exec();
+    bound(store_, "INSERT INTO study_session (profile_id, kind, started_ms) VALUES (?, ?, ?)", profile_id,
+          std::string(core::to_string(kind)), now)
+        .exec();
     return store_.connection().getLastInsertRowid();
   });
 }
 
 void Sessions::finish(RowId session_id, core::TimeMs now) {
   store_.in_transaction([&] {
-    auto& update = store_.prepared("UPDATE study_session SET ended_ms = ? WHERE id = ? AND ended_ms IS NULL");
-    update.bind(1, now);
-    update.bind(2, session_id);
-    update.exec();
+    bound(store_, "UPDATE study_session SET ended_ms = ? WHERE id = ? AND ended_ms IS NULL", now, session_id).exec();
   });
 }
 
 void Sessions::reopen(RowId session_id) {
-  store_.in_transaction([&] {
-    auto& update = store_.prepared("UPDATE study_session SET ended_ms = NULL WHERE id = ?");
-    update.bind(1, session_id);
-    update.exec();
-  });
+  store_.in_transaction([&] { bound(store_, "UPDATE study_session SET ended_ms = NULL WHERE id = ?", session_id).exec(); });
 }
 
 std::optional<RowId> Sessions::unfinished(RowId profile_id, core::SessionKind kind) {
@@ -324,28 +316,21 @@ std::optional<Goal> Goals::get(RowId profile_id) {
 
 void Goals::set(RowId profile_id, const Goal& goal, core::TimeMs now) {
   store_.in_transaction([&] {
-    auto& upsert = store_.prepared(
-        "INSERT INTO goal (profile_id, unit, weekly_target, set_ms) VALUES (?, ?, ?, ?) ON CONFLICT (profile_id) "
-        "DO UPDATE SET unit = excluded.unit, weekly_target = excluded.weekly_target, set_ms = excluded.set_ms");
-    upsert.bind(1, profile_id);
-    upsert.bind(2, goal.unit);
-    upsert.bind(3, goal.weekly_target);
-    upsert.bind(4, now);
-    upsert.exec();
+    bound(store_,
+          "INSERT INTO goal (profile_id, unit, weekly_target, set_ms) VALUES (?, ?, ?, ?) ON CONFLICT (profile_id) "
+          "DO UPDATE SET unit = excluded.unit, weekly_target = excluded.weekly_target, set_ms = excluded.set_ms",
+          profile_id, goal.unit, goal.weekly_target, now)
+        .exec();
   });
 }
 
 void MasterySnapshots::put(RowId profile_id, const MasteryPoint& point) {
   store_.in_transaction([&] {
-    auto& upsert = store_.prepared(
-        "INSERT INTO mastery_snapshot (profile_id, week_monday, role, topic, score) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT (profile_id, week_monday, role, topic) DO UPDATE SET score = excluded.score");
-    upsert.bind(1, profile_id);
-    upsert.bind(2, point.week_monday);
-    upsert.bind(3, point.role);
-    upsert.bind(4, point.topic);
-    upsert.bind(5, point.score);
-    upsert.exec();
+    bound(store_,
+          "INSERT INTO mastery_snapshot (profile_id, week_monday, role, topic, score) VALUES (?, ?, ?, ?, ?) "
+          "ON CONFLICT (profile_id, week_monday, role, topic) DO UPDATE SET score = excluded.score",
+          profile_id, point.week_monday, point.role, point.topic, point.score)
+        .exec();
   });
 }
 
@@ -391,26 +376,17 @@ void Export::answers(RowId profile_id, const std::function<void(const ExportRow&
 
 std::int64_t Answers::count_between(RowId profile_id, core::TimeMs from, core::TimeMs to) {
   return store_.guarded([&] {
-    auto& query = store_.prepared("SELECT count(*) FROM answer WHERE profile_id = ? AND answered_ms >= ? AND answered_ms < ?");
-    query.bind(1, profile_id);
-    query.bind(2, from);
-    query.bind(3, to);
-    query.executeStep();
-    return query.getColumn(0).getInt64();
+    return number(store_, "SELECT count(*) FROM answer WHERE profile_id = ? AND answered_ms >= ? AND answered_ms < ?",
+                  profile_id, from, to);
   });
 }
 
 std::int64_t Answers::count_between(RowId profile_id, core::TimeMs from, core::TimeMs to, core::SessionKind kind) {
   return store_.guarded([&] {
-    auto& query = store_.prepared(
-        "SELECT count(*) FROM answer a JOIN study_session s ON s.id = a.session_id "
-        "WHERE a.profile_id = ? AND a.answered_ms >= ? AND a.answered_ms < ? AND s.kind = ?");
-    query.bind(1, profile_id);
-    query.bind(2, from);
-    query.bind(3, to);
-    query.bind(4, std::string(core::to_string(kind)));
-    query.executeStep();
-    return query.getColumn(0).getInt64();
+    return number(store_,
+                  "SELECT count(*) FROM answer a JOIN study_session s ON s.id = a.session_id "
+                  "WHERE a.profile_id = ? AND a.answered_ms >= ? AND a.answered_ms < ? AND s.kind = ?",
+                  profile_id, from, to, std::string(core::to_string(kind)));
   });
 }
 
@@ -430,29 +406,20 @@ std::optional<core::CardState> Schedules::get(RowId profile_id, RowId item_id) {
 
 void Schedules::put(RowId profile_id, RowId item_id, const core::CardState& card) {
   store_.in_transaction([&] {
-    auto& upsert = store_.prepared(
-        "INSERT INTO schedule (profile_id, item_id, stability, difficulty, last_review_ms, due_ms, reps, lapses) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (profile_id, item_id) DO UPDATE SET "
-        "stability = excluded.stability, difficulty = excluded.difficulty, last_review_ms = excluded.last_review_ms, "
-        "due_ms = excluded.due_ms, reps = excluded.reps, lapses = excluded.lapses");
-    upsert.bind(1, profile_id);
-    upsert.bind(2, item_id);
-    upsert.bind(3, card.memory.stability);
-    upsert.bind(4, card.memory.difficulty);
-    upsert.bind(5, card.last_review);
-    upsert.bind(6, card.due);
-    upsert.bind(7, card.reps);
-    upsert.bind(8, card.lapses);
-    upsert.exec();
+    bound(store_,
+          "INSERT INTO schedule (profile_id, item_id, stability, difficulty, last_review_ms, due_ms, reps, lapses) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (profile_id, item_id) DO UPDATE SET "
+          "stability = excluded.stability, difficulty = excluded.difficulty, last_review_ms = excluded.last_review_ms, "
+          "due_ms = excluded.due_ms, reps = excluded.reps, lapses = excluded.lapses",
+          profile_id, item_id, card.memory.stability, card.memory.difficulty, card.last_review, card.due, card.reps,
+          card.lapses)
+        .exec();
   });
 }
 
 void Schedules::remove(RowId profile_id, RowId item_id) {
   store_.in_transaction([&] {
-    auto& erase = store_.prepared("DELETE FROM schedule WHERE profile_id = ? AND item_id = ?");
-    erase.bind(1, profile_id);
-    erase.bind(2, item_id);
-    erase.exec();
+    bound(store_, "DELETE FROM schedule WHERE profile_id = ? AND item_id = ?", profile_id, item_id).exec();
   });
 }
 
@@ -474,10 +441,7 @@ std::unordered_map<RowId, core::CardState> Schedules::all(RowId profile_id) {
 std::int64_t Answers::count(RowId profile_id) {
   return store_.guarded([&] {
     // The per-day totals hold the same count without a pass over every answer.
-    auto& query = store_.prepared("SELECT coalesce(sum(answers), 0) FROM daily_activity WHERE profile_id = ?");
-    query.bind(1, profile_id);
-    query.executeStep();
-    return query.getColumn(0).getInt64();
+    return number(store_, "SELECT coalesce(sum(answers), 0) FROM daily_activity WHERE profile_id = ?", profile_id);
   });
 }
 
@@ -516,13 +480,11 @@ std::optional<std::string> Settings::get(RowId profile_id, const std::string& ke
 
 void Settings::set(RowId profile_id, const std::string& key, const std::string& value) {
   store_.in_transaction([&] {
-    auto& upsert = store_.prepared(
-        "INSERT INTO setting (profile_id, key, value) VALUES (?, ?, ?) "
-        "ON CONFLICT (profile_id, key) DO UPDATE SET value = excluded.value");
-    upsert.bind(1, profile_id);
-    upsert.bind(2, key);
-    upsert.bind(3, value);
-    upsert.exec();
+    bound(store_,
+          "INSERT INTO setting (profile_id, key, value) VALUES (?, ?, ?) "
+          "ON CONFLICT (profile_id, key) DO UPDATE SET value = excluded.value",
+          profile_id, key, value)
+        .exec();
   });
 }
 
