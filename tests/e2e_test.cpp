@@ -352,3 +352,22 @@ TEST_CASE("demo then Progress in a real window and report and CSV agree with the
   // A second demo into a profile with answers is refused.
   CHECK(run(base + shell_quote(binary) + " demo --weeks 1").exit_code == 1);
 }
+
+TEST_CASE("Ctrl+1 to Ctrl+6 tapped faster than a frame still switch screens in a real window") {
+  TempFolder home;
+  const std::string script = ROLEPATH_SOURCE_DIR "/tests/e2e/drive_shortcuts.sh";
+  const auto r = run("cd " + shell_quote(home.path().string()) + " && env XDG_DATA_HOME=" +
+                     shell_quote((home / "data").string()) + " XDG_CONFIG_HOME=" + shell_quote((home / "config").string()) +
+                     " " + xvfb + "bash " + shell_quote(script) + " " + shell_quote(binary) + " " +
+                     shell_quote((home / "rp.db").string()) + " " + shell_quote(home.path().string()));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::map<int, Image> shots;
+  for (int n = 1; n <= 6; ++n) shots[n] = load_png(home / ("screen-" + std::to_string(n) + ".png"));
+  for (int a = 1; a <= 6; ++a)
+    for (int b = a + 1; b <= 6; ++b) {
+      CAPTURE(a);
+      CAPTURE(b);
+      CHECK(share_different(shots[a], shots[b]) > 0.01);
+    }
+}

@@ -10,7 +10,10 @@
 #include <stb_image_write.h>
 
 #include <cstdio>
+#include <algorithm>
+#include <array>
 #include <cstdlib>
+#include <utility>
 #include <functional>
 #include <string>
 #include <vector>
@@ -80,6 +83,33 @@ void require_display() {
 }
 
 namespace {
+// Dear ImGui 1.86 reads keys as "down" flags once per frame, so a key pressed and released before
+// the next frame (a quick tap, or xdotool) would never be seen. Releases that come after a press
+// the next frame has not seen yet are held back and handed over after that frame.
+struct KeyTaps {
+  std::vector<int> pressed_this_frame;
+  std::vector<std::array<int, 4>> held_releases;  // key, scancode, action, mods
+};
+KeyTaps key_taps;
+
+void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
+  if (action == GLFW_PRESS) key_taps.pressed_this_frame.push_back(key);
+  // Any release after a press the next frame has not seen waits for it, modifiers included, so
+  // "Ctrl+3" tapped across two polls still reaches the frame as Ctrl held with 3.
+  if (action == GLFW_RELEASE && (!key_taps.pressed_this_frame.empty() || !key_taps.held_releases.empty())) {
+    key_taps.held_releases.push_back({key, scancode, action, mods});
+    return;
+  }
+  ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
+
+// After a frame: the presses it saw may now be released.
+void release_held_keys(GLFWwindow* window) {
+  key_taps.pressed_this_frame.clear();
+  for (const auto& [key, scancode, action, mods] : std::exchange(key_taps.held_releases, {}))
+    ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
+
 // What one frame of a window does, between NewFrame and Render, and whether anything changed
 // (so the loop keeps drawing a few more frames before it sleeps again).
 struct FrameHooks {
@@ -108,6 +138,7 @@ void run_frames(const WindowOptions& options, const FrameHooks& hooks) {
   }
   {
     ImGuiSession imgui(window, options.ini_file.string());
+    glfwSetKeyCallback(window, on_key);  // in front of the backend's, see KeyTaps
     float scale_x = 1.0f, scale_y = 1.0f;
     glfwGetWindowContentScale(window, &scale_x, &scale_y);
     const float scale = std::max(1.0f, scale_y);
@@ -135,6 +166,8 @@ void run_frames(const WindowOptions& options, const FrameHooks& hooks) {
       ImGui::NewFrame();
       close = hooks.draw(fonts);
       ImGui::Render();
+      const bool tapped = !key_taps.held_releases.empty();
+      release_held_keys(window);
 
       int width = 0, height = 0;
       glfwGetFramebufferSize(window, &width, &height);
@@ -155,7 +188,7 @@ void run_frames(const WindowOptions& options, const FrameHooks& hooks) {
         std::fflush(stdout);
         break;
       }
-      if (hooks.after()) frames_left = frames_after_event;
+      if (hooks.after() || tapped) frames_left = frames_after_event;
       --frames_left;
     }
   }
