@@ -14,6 +14,7 @@
 #include "bank/loader.hpp"
 #include "platform/window.hpp"
 #include "store/backups.hpp"
+#include "store/files.hpp"
 #include "store/store.hpp"
 #include "terminal/check_bank.hpp"
 #include "terminal/export.hpp"
@@ -47,11 +48,17 @@ struct Options {
 // A bank whose files have problems: every problem has been printed to stderr.
 struct BankRejected {};
 
+// The real file the learner means: links and `..` resolved, so locks, backups and restores act
+// on the database itself.
 std::filesystem::path database_path(const Options& options) {
-  return options.db.empty() ? rp::app::default_database_path() : std::filesystem::path(options.db);
+  return rp::store::resolve_database_path(options.db.empty() ? rp::app::default_database_path()
+                                                             : std::filesystem::path(options.db));
 }
 
-std::filesystem::path backup_folder() { return rp::app::data_folder() / "backups"; }
+// Where every database's backups live, each in a folder named by its identity.
+std::filesystem::path backup_root() { return rp::app::data_folder() / "backups"; }
+
+rp::core::LocalDay today() { return rp::app::Clock::local_day(rp::app::Clock::from_environment().now()); }
 
 // "20260302-180000": when a restore kept the current file aside.
 std::string time_tag(rp::core::TimeMs now) {
@@ -75,12 +82,14 @@ std::unique_ptr<rp::app::App> open_app(const Options& options) {
   // The first start of a day reads every page of the file (and backs it up); later starts that
   // day check the header and schema only, so starting stays quick however long the history.
   const auto db = database_path(options);
-  const auto today = app::Clock::local_day(clock.now());
-  const bool first_today = !store::has_backup_for(backup_folder(), db.stem().string(), today);
+  const auto day = app::Clock::local_day(clock.now());
+  const bool first_today = !store::has_backup_today(backup_root(), db, day);
   auto store = store::Store::open(db, first_today ? store::Check::thorough : store::Check::light);
+  const std::string notice = store->notice();
+  if (!notice.empty()) std::cerr << "rolepath: " << notice << '\n';
   std::string backup_problem;
   try {
-    store::daily_backup(*store, backup_folder(), today);
+    store::daily_backup(*store, backup_root(), day);
   } catch (const std::exception& e) {
     backup_problem = std::string("Today's backup could not be made: ") + e.what();
   }
@@ -95,6 +104,7 @@ std::unique_ptr<rp::app::App> open_app(const Options& options) {
     std::cerr << "rolepath: " << backup_problem << '\n';
     application->apply(app::action::ShowError{backup_problem});
   }
+  if (!notice.empty()) application->apply(app::action::ShowError{notice});
   return application;
 }
 
@@ -106,8 +116,10 @@ std::optional<std::filesystem::path> recover(const rp::store::StoreError& error,
   ui::RecoveryView view;
   view.path = error.path();
   view.problem = error.problem();
-  view.in_use = error.problem().find("in use by") != std::string::npos;
-  const auto backups = store::list_backups(backup_folder(), db.stem().string());
+  view.in_use = error.kind() == store::ErrorKind::in_use;
+  // A restore is offered only where it is the fix, and only with this database's own backups.
+  const auto backups = error.restore_would_help() ? store::backups_for_database(backup_root(), db, today())
+                                                  : std::vector<store::BackupFile>{};
   if (!backups.empty()) {
     view.latest_backup = backups.front().path.string();
     view.latest_backup_date = core::format_day(backups.front().day);
@@ -116,10 +128,11 @@ std::optional<std::filesystem::path> recover(const rp::store::StoreError& error,
   const auto choice = platform::run_recovery_window(view, window);
   switch (choice.kind) {
     case ui::RecoveryChoice::Kind::restore: {
-      const auto kept = store::restore_database(db, backups.front().path, backup_folder(),
-                                                time_tag(app::Clock::from_environment().now()));
-      std::cerr << "rolepath: restored " << backups.front().path.string() << "; the previous file is kept as "
-                << kept.string() << '\n';
+      const auto kept = store::restore_database(db, backups.front().path,
+                                                {time_tag(app::Clock::from_environment().now()), false});
+      std::cerr << "rolepath: restored " << backups.front().path.string();
+      if (!kept.empty()) std::cerr << "; the previous file is kept as " << kept.string();
+      std::cerr << '\n';
       return db;
     }
     case ui::RecoveryChoice::Kind::open_other:
@@ -202,7 +215,10 @@ int main(int argc, char** argv) {
   auto* backup = cli.add_subcommand("backup", "Make a checked backup of the database now");
   auto* restore = cli.add_subcommand("restore", "Replace the database with a backup (the current one is kept aside)");
   std::string restore_from;
-  restore->add_option("file", restore_from, "The backup file to restore")->required()->check(CLI::ExistingFile);
+  bool restore_force = false;
+  restore->add_option("file", restore_from, "The backup file to restore")->required();
+  restore->add_flag("--force", restore_force,
+                    "Restore a RolePath backup even if it belongs to another database or carries no identity");
 
   auto* demo = cli.add_subcommand("demo", "Create a profile with weeks of simulated study (for trying the app)");
   demo->add_option("--weeks", options.weeks, "Weeks of simulated study")->check(CLI::Range(1, 1040))->capture_default_str();
@@ -254,15 +270,15 @@ int main(int argc, char** argv) {
     }
     if (*backup) {
       auto store = rp::store::Store::open(database_path(options));
-      const auto made = rp::store::make_backup(*store, backup_folder(),
-                                               rp::app::Clock::local_day(rp::app::Clock::from_environment().now()));
-      rp::store::prune_backups(backup_folder(), database_path(options).stem().string());
+      if (!store->notice().empty()) std::cerr << "rolepath: " << store->notice() << '\n';
+      const auto made = rp::store::make_backup(*store, backup_root(), today());
+      rp::store::prune_backups(made.parent_path(), today());
       std::cout << "Backed up " << store->path() << " to " << made.string() << '\n';
       return 0;
     }
     if (*restore) {
-      const auto kept = rp::store::restore_database(database_path(options), restore_from, backup_folder(),
-                                                    time_tag(rp::app::Clock::from_environment().now()));
+      const auto kept = rp::store::restore_database(
+          database_path(options), restore_from, {time_tag(rp::app::Clock::from_environment().now()), restore_force});
       std::cout << "Restored " << restore_from << " to " << database_path(options).string() << '\n';
       if (!kept.empty()) std::cout << "The database it replaced is kept as " << kept.string() << '\n';
       return 0;
@@ -298,10 +314,13 @@ int main(int argc, char** argv) {
     return exit_error;
   } catch (const rp::store::StoreError& e) {
     std::cerr << "rolepath: " << e.what() << '\n';
-    const auto backups = rp::store::list_backups(backup_folder(), std::filesystem::path(e.path()).stem().string());
-    if (!backups.empty())
-      std::cerr << "The latest backup is " << backups.front().path.string() << "; to go back to it run:\n"
-                << "  rolepath restore " << backups.front().path.string() << '\n';
+    if (e.restore_would_help()) {
+      const auto backups = rp::store::backups_for_database(backup_root(), e.path(), today());
+      if (!backups.empty())
+        std::cerr << "The latest backup of this database is " << backups.front().path.string()
+                  << "; to go back to it run:\n"
+                  << "  rolepath --db '" << e.path() << "' restore '" << backups.front().path.string() << "'\n";
+    }
     return exit_error;
   } catch (const std::exception& e) {
     std::cerr << "rolepath: " << e.what() << '\n';

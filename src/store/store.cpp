@@ -1,5 +1,8 @@
 #include "store/store.hpp"
 
+#include "store/backups.hpp"
+#include "store/files.hpp"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 #include <fcntl.h>
@@ -70,30 +73,56 @@ void migrate(SQLite::Database& db) {
   }
 }
 
-std::string describe_sqlite_error(const SQLite::Exception& e) {
+// A low-level failure as the learner should read it, with the kind the front ends act on.
+StoreError sqlite_error(const std::string& path, const SQLite::Exception& e) {
   // The primary result code is the low byte; the rest is the extended detail.
   switch (e.getErrorCode() & 0xff) {
-    case SQLITE_NOTADB: return "this file is not a RolePath database (SQLite cannot read it as a database)";
-    case SQLITE_CORRUPT: return "the database file is damaged (SQLite reports corruption)";
-    case SQLITE_CANTOPEN: return "the database file cannot be opened (check that the folder exists and is writable)";
-    case SQLITE_READONLY: return "the database file or its folder is read-only";
+    case SQLITE_NOTADB:
+      return {ErrorKind::not_database, path, "this file is not a RolePath database (SQLite cannot read it as a database)"};
+    case SQLITE_CORRUPT: return {ErrorKind::damaged, path, "the database file is damaged (SQLite reports corruption)"};
+    case SQLITE_CANTOPEN:
+      return {ErrorKind::io, path, "the database file cannot be opened (check that the folder exists and is writable)"};
+    case SQLITE_READONLY: return {ErrorKind::read_only, path, "the database file or its folder is read-only"};
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return "the database is in use by another program";
-    case SQLITE_FULL: return "the disk is full";
-    case SQLITE_IOERR: return fmt::format("an input/output error occurred ({})", e.what());
-    default: return e.what();
+    case SQLITE_LOCKED: return {ErrorKind::in_use, path, "the database is in use by another program"};
+    case SQLITE_FULL:
+      return {ErrorKind::disk_full, path,
+              "the disk is full, so this could not be written. Everything recorded before is safe; free some space "
+              "and try again"};
+    case SQLITE_IOERR:
+      if (e.getExtendedErrorCode() == SQLITE_IOERR_WRITE || e.getExtendedErrorCode() == SQLITE_IOERR_FSYNC)
+        return {ErrorKind::io, path, fmt::format("writing to the disk failed ({}); if the disk is full, free some space", e.what())};
+      return {ErrorKind::io, path, fmt::format("an input/output error occurred ({})", e.what())};
+    case SQLITE_CONSTRAINT: return {ErrorKind::other, path, fmt::format("a stored value was refused ({})", e.what())};
+    default: return {ErrorKind::other, path, e.what()};
   }
 }
 
-// Creates a missing parent folder with owner-only permissions.
-void ensure_parent_folder(const std::filesystem::path& path) {
-  const auto parent = path.parent_path();
-  if (parent.empty()) return;
+// A path inside an SQLite URI: '%', '?' and '#' would otherwise end or change it.
+std::string uri_path(const std::filesystem::path& path) {
+  std::string out;
+  for (char c : path.string()) {
+    if (c == '%' || c == '?' || c == '#') out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    else out += c;
+  }
+  return out;
+}
+
+// Opens a database file to read it as SQLite would, its -wal included, while changing nothing:
+// without a -wal it is opened "immutable"; with one, the WAL index stays in this process's memory
+// (exclusive locking, so no -shm is made), nothing may be written and no checkpoint runs on close.
+std::unique_ptr<SQLite::Database> open_untouched(const std::filesystem::path& path) {
   std::error_code ec;
-  if (std::filesystem::exists(parent, ec)) return;
-  std::filesystem::create_directories(parent, ec);
-  if (ec) throw StoreError(path.string(), fmt::format("cannot create the folder {}: {}", parent.string(), ec.message()));
-  std::filesystem::permissions(parent, std::filesystem::perms::owner_all, ec);
+  const auto wal_size = std::filesystem::file_size(path.string() + "-wal", ec);
+  if (ec || wal_size == 0)
+    return std::make_unique<SQLite::Database>("file:" + uri_path(path) + "?immutable=1",
+                                              SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+  auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
+  int applied = 0;
+  sqlite3_db_config(db->getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, &applied);
+  db->exec("PRAGMA locking_mode = EXCLUSIVE");
+  db->exec("PRAGMA query_only = 1");
+  return db;
 }
 
 // A new database is built in a temporary file beside the target and renamed into place, so a
@@ -102,7 +131,11 @@ void create_database(const std::filesystem::path& path) {
   const std::string temp = path.string() + ".creating";
   ::unlink(temp.c_str());
   const int fd = ::open(temp.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0) throw StoreError(path.string(), fmt::format("cannot create the database: {}", std::strerror(errno)));
+  if (fd < 0) {
+    const int err = errno;
+    throw StoreError(err == ENOSPC ? ErrorKind::disk_full : ErrorKind::io, path.string(),
+                     fmt::format("cannot create the database: {}", std::strerror(err)));
+  }
   ::close(fd);
   try {
     SQLite::Database db(temp, SQLite::OPEN_READWRITE, busy_timeout_ms);
@@ -110,13 +143,14 @@ void create_database(const std::filesystem::path& path) {
     migrate(db);
   } catch (const SQLite::Exception& e) {
     ::unlink(temp.c_str());
-    throw StoreError(path.string(), describe_sqlite_error(e));
+    throw sqlite_error(path.string(), e);
   }
   if (::rename(temp.c_str(), path.c_str()) != 0) {
     const int err = errno;
     ::unlink(temp.c_str());
-    throw StoreError(path.string(), fmt::format("cannot create the database: {}", std::strerror(err)));
+    throw StoreError(ErrorKind::io, path.string(), fmt::format("cannot create the database: {}", std::strerror(err)));
   }
+  sync_folder(path.parent_path());
 }
 
 // Reads what the file's header says, without SQLite and without changing anything.
@@ -130,8 +164,9 @@ Header read_header(const std::filesystem::path& path) {
   Header header;
   std::error_code ec;
   header.size = std::filesystem::file_size(path, ec);
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw StoreError(path.string(), fmt::format("cannot read the file: {}", std::strerror(errno)));
+  // O_NONBLOCK: should the file turn into a FIFO after it was checked, opening still returns.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) throw StoreError(ErrorKind::io, path.string(), fmt::format("cannot read the file: {}", std::strerror(errno)));
   unsigned char bytes[100] = {};
   const auto got = ::read(fd, bytes, sizeof bytes);
   ::close(fd);
@@ -143,60 +178,101 @@ Header read_header(const std::filesystem::path& path) {
   return header;
 }
 
+void refuse_newer(const std::string& name, int version) {
+  if (version <= latest_schema_version()) return;
+  throw StoreError(ErrorKind::newer_schema, name,
+                   fmt::format("this database was written by a newer RolePath (schema version {}; this version "
+                               "knows up to {}). It was left unchanged; open it with that newer RolePath.",
+                               version, latest_schema_version()));
+}
+
+// The checks every file must pass before SQLite reads it as a database.
+void check_file_before_reading(const std::filesystem::path& path) {
+  const std::string name = path.string();
+  if (const auto kind = non_regular_kind(path); !kind.empty())
+    throw StoreError(ErrorKind::not_regular, name, fmt::format("this path is {}, not a database file", kind));
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw StoreError(ErrorKind::missing, name, "there is no file at this path");
+  const Header header = read_header(path);
+  if (header.size == 0) throw StoreError(ErrorKind::not_database, name, "this file is empty (0 bytes), not a RolePath database");
+  if (!header.is_sqlite)
+    throw StoreError(ErrorKind::not_database, name, "this file is not a RolePath database (it is not an SQLite file)");
+  refuse_newer(name, header.user_version);
+}
+
+bool has_table(SQLite::Database& db, const char* table) {
+  SQLite::Statement query(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?");
+  query.bind(1, table);
+  return query.executeStep() && query.getColumn(0).getInt() > 0;
+}
+
 }  // namespace
 
 void verify_database_file(const std::filesystem::path& path, Check check) {
   const std::string name = path.string();
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw StoreError(name, "this path is a folder, not a database file");
-  if (!std::filesystem::exists(path, ec)) throw StoreError(name, "there is no file at this path");
-  const Header header = read_header(path);
-  if (header.size == 0) throw StoreError(name, "this file is empty (0 bytes), not a RolePath database");
-  if (!header.is_sqlite) throw StoreError(name, "this file is not a RolePath database (it is not an SQLite file)");
-  if (header.user_version > latest_schema_version()) {
-    throw StoreError(name, fmt::format("this database was written by a newer RolePath (schema version {}; this "
-                                       "version knows up to {}). It was left unchanged.",
-                                       header.user_version, latest_schema_version()));
-  }
-  // Checked read-only and "immutable": SQLite takes no lock and makes no -wal or -shm file, so
-  // a file that fails the check is left exactly as it was.
+  check_file_before_reading(path);
   try {
-    SQLite::Database db("file:" + name + "?immutable=1", SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+    auto db = open_untouched(path);
+    // With a -wal, the first page may be newer than the one in the file's own header.
+    refuse_newer(name, read_user_version(*db));
     if (check == Check::light) {
-      db.execAndGet("SELECT count(*) FROM sqlite_master");  // the header and the schema must read
+      db->execAndGet("SELECT count(*) FROM sqlite_master");  // the header and the schema must read
       return;
     }
-    const std::string result = db.execAndGet("PRAGMA quick_check").getString();
+    const std::string result = db->execAndGet("PRAGMA quick_check").getString();
     if (result != "ok") {
-      const std::string& check_text = result;
       // SQLite lists every problem; the learner needs to know it is damaged, and where it starts.
       std::vector<std::string> problems;
       std::size_t start = 0;
-      while (start <= check_text.size()) {
-        const auto end = std::min(check_text.find('\n', start), check_text.size());
-        const std::string line = check_text.substr(start, end - start);
+      while (start <= result.size()) {
+        const auto end = std::min(result.find('\n', start), result.size());
+        const std::string line = result.substr(start, end - start);
         if (!line.empty() && line.rfind("***", 0) != 0) problems.push_back(line);
         start = end + 1;
       }
-      throw StoreError(name, fmt::format("the database file is damaged: SQLite's check found {} problem{}, the first: {}",
-                                         problems.size(), problems.size() == 1 ? "" : "s",
-                                         problems.empty() ? check_text : problems.front()));
+      throw StoreError(ErrorKind::damaged, name,
+                       fmt::format("the database file is damaged: SQLite's check found {} problem{}, the first: {}",
+                                   problems.size(), problems.size() == 1 ? "" : "s",
+                                   problems.empty() ? result : problems.front()));
     }
   } catch (const SQLite::Exception& e) {
-    throw StoreError(name, describe_sqlite_error(e));
+    throw sqlite_error(name, e);
   }
 }
 
-DatabaseLock::DatabaseLock(const std::filesystem::path& database) : path_(database.string() + ".lock") {
+FileFacts read_file_facts(const std::filesystem::path& path) {
+  check_file_before_reading(path);
+  try {
+    auto db = open_untouched(path);
+    FileFacts facts;
+    const int id = db->execAndGet("PRAGMA application_id").getInt();
+    // Databases from before schema 4 carry no application_id; their tables tell.
+    facts.rolepath = id == application_id ||
+                     (id == 0 && has_table(*db, "profile") && has_table(*db, "answer") && has_table(*db, "schedule"));
+    if (facts.rolepath && has_table(*db, "database_identity"))
+      facts.identity = db->execAndGet("SELECT id FROM database_identity").getString();
+    return facts;
+  } catch (const SQLite::Exception& e) {
+    throw sqlite_error(path.string(), e);
+  }
+}
+
+DatabaseLock::DatabaseLock(const std::filesystem::path& database)
+    : database_(database.string()), path_(database.string() + ".lock") {
   fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   created_ = fd_ >= 0;
-  if (fd_ < 0 && errno == EEXIST) fd_ = ::open(path_.c_str(), O_RDWR | O_CLOEXEC);
+  if (fd_ < 0 && errno == EEXIST) fd_ = ::open(path_.c_str(), O_RDWR | O_CLOEXEC | O_NONBLOCK);
   if (fd_ < 0) {
     const int err = errno;
     if (err == EACCES || err == EROFS || err == EPERM)
-      throw StoreError(database.string(), "the folder holding the database is read-only, so RolePath cannot keep "
-                                          "your answers there");
-    throw StoreError(database.string(), fmt::format("cannot open its lock file {}: {}", path_, std::strerror(err)));
+      throw StoreError(ErrorKind::read_only, database.string(),
+                       "the folder holding the database is read-only, so RolePath cannot keep your answers there");
+    if (err == ENOSPC)
+      throw StoreError(ErrorKind::disk_full, database.string(),
+                       fmt::format("the disk is full: RolePath cannot create its lock file {}. Free some space and "
+                                   "start again; nothing was changed",
+                                   path_));
+    throw StoreError(ErrorKind::io, database.string(), fmt::format("cannot open its lock file {}: {}", path_, std::strerror(err)));
   }
   if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
     char pid_text[32] = {};
@@ -215,12 +291,25 @@ DatabaseLock::DatabaseLock(const std::filesystem::path& database) : path_(databa
       }
       holder = command.empty() ? fmt::format("process {}", pid) : fmt::format("{} (process {})", command, pid);
     }
-    throw StoreError(database.string(), fmt::format("this database is in use by {}. Close it there first; nothing "
-                                                    "was written here.", holder));
+    throw StoreError(ErrorKind::in_use, database.string(),
+                     fmt::format("this database is in use by {}. Close it there first; nothing was written here.", holder));
   }
   const std::string pid = std::to_string(::getpid());
   if (::ftruncate(fd_, 0) == 0 && ::pwrite(fd_, pid.data(), pid.size(), 0) < 0) {
     // The lock holds without the note of who holds it; a second instance just says less.
+  }
+}
+
+void DatabaseLock::hold_file() {
+  if (file_fd_ >= 0) return;
+  file_fd_ = ::open(database_.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (file_fd_ < 0) return;  // no file yet: the lock file alone guards its creation
+  if (::flock(file_fd_, LOCK_EX | LOCK_NB) != 0) {
+    ::close(file_fd_);
+    file_fd_ = -1;
+    throw StoreError(ErrorKind::in_use, database_,
+                     "this database is in use by another RolePath, which opened it under another name (a hard link "
+                     "to the same file). Close it there first; nothing was written here.");
   }
 }
 
@@ -229,11 +318,19 @@ void DatabaseLock::discard() {
 }
 
 DatabaseLock::~DatabaseLock() {
-  if (fd_ >= 0) ::close(fd_);  // closing releases the lock; the file stays for the next start
+  // Closing releases the locks; the lock file stays for the next start.
+  if (file_fd_ >= 0) ::close(file_fd_);
+  if (fd_ >= 0) ::close(fd_);
 }
 
 StoreError::StoreError(std::string path, std::string problem)
-    : std::runtime_error(fmt::format("{}: {}", path, problem)), path_(std::move(path)), problem_(std::move(problem)) {}
+    : StoreError(ErrorKind::other, std::move(path), std::move(problem)) {}
+
+StoreError::StoreError(ErrorKind kind, std::string path, std::string problem)
+    : std::runtime_error(fmt::format("{}: {}", path, problem)),
+      kind_(kind),
+      path_(std::move(path)),
+      problem_(std::move(problem)) {}
 
 int latest_schema_version() { return migrations().empty() ? 0 : migrations().back().version; }
 
@@ -243,23 +340,27 @@ Store::~Store() {
   statements_.clear();  // statements must be finalized before the connection closes
 }
 
-std::unique_ptr<Store> Store::open(const std::filesystem::path& path, Check check) {
+std::unique_ptr<Store> Store::open(const std::filesystem::path& requested, Check check) {
+  const auto path = resolve_database_path(requested);
   const std::string name = path.string();
+  if (const auto kind = non_regular_kind(path); !kind.empty())
+    throw StoreError(ErrorKind::not_regular, name, fmt::format("this path is {}, not a database file", kind));
   std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (std::filesystem::is_directory(status)) throw StoreError(name, "this path is a folder, not a database file");
-  if (!std::filesystem::exists(status)) ensure_parent_folder(path);
+  if (!std::filesystem::exists(path, ec)) create_private_folders(path.parent_path());
   // One RolePath per database: the lock comes before anything is read or written.
   auto lock = std::make_unique<DatabaseLock>(path);
-  if (!std::filesystem::exists(path, ec)) {
-    create_database(path);
-  } else {
-    try {
+  std::string notice;
+  try {
+    notice = finish_interrupted_restore(path);
+    if (!std::filesystem::exists(path, ec)) {
+      create_database(path);
+    } else {
       verify_database_file(path, check);  // throws, touching nothing, for a file that is not right
-    } catch (...) {
-      lock->discard();
-      throw;
     }
+    lock->hold_file();
+  } catch (...) {
+    lock->discard();
+    throw;
   }
   try {
     auto db = std::make_unique<SQLite::Database>(name, SQLite::OPEN_READWRITE, busy_timeout_ms);
@@ -267,9 +368,10 @@ std::unique_ptr<Store> Store::open(const std::filesystem::path& path, Check chec
     migrate(*db);
     auto store = std::unique_ptr<Store>(new Store(std::move(db), name));
     store->lock_ = std::move(lock);
+    store->notice_ = std::move(notice);
     return store;
   } catch (const SQLite::Exception& e) {
-    throw StoreError(name, describe_sqlite_error(e));
+    throw sqlite_error(name, e);
   }
 }
 
@@ -281,6 +383,10 @@ std::unique_ptr<Store> Store::open_in_memory() {
 }
 
 int Store::schema_version() { return read_user_version(*db_); }
+
+std::string Store::identity() {
+  return guarded([&] { return db_->execAndGet("SELECT id FROM database_identity").getString(); });
+}
 
 SQLite::Statement& Store::prepared(std::string_view sql) {
   auto it = statements_.find(std::string(sql));
@@ -298,7 +404,7 @@ SQLite::Statement& Store::prepared(std::string_view sql) {
 }
 
 void Store::fail(const std::exception& e) const {
-  if (const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e)) throw StoreError(path_, describe_sqlite_error(*sqlite));
+  if (const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e)) throw sqlite_error(path_, *sqlite);
   throw StoreError(path_, e.what());
 }
 

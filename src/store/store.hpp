@@ -2,6 +2,7 @@
 // The one connection to a RolePath database, with its migrations and prepared statements.
 // All SQL in RolePath lives in store/.
 #include <cstdint>
+#include <optional>
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
@@ -17,17 +18,41 @@ class Statement;
 
 namespace rp::store {
 
+// What kind of problem a StoreError is, so front ends choose what to offer (a restore only where
+// a restore is the fix) without reading the message.
+enum class ErrorKind {
+  other,
+  damaged,       // SQLite finds corruption, or the file is truncated
+  not_database,  // not an SQLite file, empty, or not a RolePath database
+  newer_schema,  // written by a newer RolePath
+  in_use,        // another RolePath has it open
+  read_only,     // the file or its folder cannot be written
+  disk_full,
+  not_regular,   // a folder, FIFO, device or socket
+  missing,       // nothing at the path (or a link to nothing)
+  wrong_backup,  // a backup of another database
+  io,
+};
+
 // A database problem, phrased for the learner: which file, and what is wrong with it.
 class StoreError : public std::runtime_error {
  public:
   StoreError(std::string path, std::string problem);
+  StoreError(ErrorKind kind, std::string path, std::string problem);
+  ErrorKind kind() const { return kind_; }
   const std::string& path() const { return path_; }
   const std::string& problem() const { return problem_; }
+  // True when putting a backup in place is what would fix this (a damaged or foreign file).
+  bool restore_would_help() const { return kind_ == ErrorKind::damaged || kind_ == ErrorKind::not_database; }
 
  private:
+  ErrorKind kind_ = ErrorKind::other;
   std::string path_;
   std::string problem_;
 };
+
+// The number in the header of every RolePath database (PRAGMA application_id): "RPth".
+inline constexpr std::int32_t application_id = 0x52507468;
 
 // The schema versions built into this binary (db/NNNN_name.sql).
 int latest_schema_version();
@@ -36,9 +61,19 @@ int latest_schema_version();
 // quick_check), so its cost grows with the history; `light` reads the header and the schema only.
 enum class Check { light, thorough };
 
-// Checks that `path` holds a RolePath database this version can open, intact, without changing
-// the file or leaving any file beside it. Throws a StoreError saying what is wrong.
+// Checks that `path` holds a RolePath database this version can open, intact, as SQLite would
+// read it (its -wal included), without changing the file or leaving any file beside it. Throws a
+// StoreError saying what is wrong.
 void verify_database_file(const std::filesystem::path& path, Check check = Check::thorough);
+
+// What is known about a database file without changing it.
+struct FileFacts {
+  bool rolepath = false;  // RolePath's application_id, or the tables of a RolePath from before it
+  std::string identity;   // the id made when the database was created; empty before schema 4
+};
+// Reads `path` (with its -wal) the way verify_database_file does; nothing is changed. Throws a
+// StoreError for a file SQLite cannot read.
+FileFacts read_file_facts(const std::filesystem::path& path);
 
 // Holds `<database>.lock` so a second RolePath on the same database is told, at once, that it is
 // in use and by which process.
@@ -49,12 +84,17 @@ class DatabaseLock {
   // Removes the lock file again if this lock made it: for a file that was refused, so nothing is
   // left beside it.
   void discard();
+  // Also holds the database file itself, once it exists, so a hard link (another name for the
+  // same file, with its own lock file) meets this lock too.
+  void hold_file();
   DatabaseLock(const DatabaseLock&) = delete;
   DatabaseLock& operator=(const DatabaseLock&) = delete;
 
  private:
+  std::string database_;
   std::string path_;
   int fd_ = -1;
+  int file_fd_ = -1;
   bool created_ = false;
 };
 
@@ -73,6 +113,11 @@ class Store {
 
   const std::string& path() const { return path_; }
   int schema_version();
+  // The id made when this database was created; its backups carry it too.
+  std::string identity();
+  // What the open noticed and settled on its own (an interrupted restore finished), for the
+  // learner to read once; empty when there was nothing.
+  const std::string& notice() const { return notice_; }
 
   // For repositories: the statement for `sql`, prepared on first use and reset for reuse.
   SQLite::Statement& prepared(std::string_view sql);
@@ -100,6 +145,7 @@ class Store {
   std::string path_;
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
   int transaction_depth_ = 0;
+  std::string notice_;
 };
 
 template <typename Fn>
