@@ -55,8 +55,7 @@ std::filesystem::path database_path(const Options& options) {
                                                              : std::filesystem::path(options.db));
 }
 
-// Where every database's backups live, each in a folder named by its identity.
-std::filesystem::path backup_root() { return rp::app::data_folder() / "backups"; }
+using rp::app::backup_root;
 
 rp::core::LocalDay today() { return rp::app::Clock::local_day(rp::app::Clock::from_environment().now()); }
 

@@ -256,14 +256,14 @@ TEST_CASE("a database whose checkpoint was cut short opens with every answer its
   CHECK(test::read_bytes(crashed.string() + "-wal") == wal_before);
   CHECK_FALSE(std::filesystem::exists(crashed.string() + "-shm"));
   auto s = store::Store::open(crashed);
-  CHECK(store::Answers(*s).count(store::Profiles(*s).find_by_name("Ada")->id) == 300);
+  CHECK(store::Answers(*s).count(store::Profiles(*s).find_by_name("Ada")->id) == 500);
 }
 
 TEST_CASE("restore keeps a database's -wal with it and never deletes it") {
   TempFolder dir;
   const auto file = make_database(dir);
   const auto backup = backup_of(file, dir / "backups");
-  // 100 more answers that live only in the -wal, and a checkpoint cut short.
+  // 300 more answers that live only in the -wal, and a checkpoint cut short.
   const auto crashed = test::crash_snapshot(file, dir / "crashed");
   test::cut_checkpoint_short(crashed);
   const std::string wal = test::read_bytes(crashed.string() + "-wal");
@@ -272,7 +272,7 @@ TEST_CASE("restore keeps a database's -wal with it and never deletes it") {
   CHECK(test::read_bytes(kept.string() + "-wal") == wal);
   CHECK_FALSE(std::filesystem::exists(crashed.string() + "-wal"));
   SQLite::Database aside(kept.string(), SQLite::OPEN_READONLY);
-  CHECK(aside.execAndGet("SELECT count(*) FROM answer").getInt() == 300);
+  CHECK(aside.execAndGet("SELECT count(*) FROM answer").getInt() == 500);
 }
 
 TEST_CASE("every name of one database meets the same lock") {

@@ -24,5 +24,6 @@ std::filesystem::path xdg_folder(const char* variable, const char* fallback_belo
 std::filesystem::path data_folder() { return xdg_folder("XDG_DATA_HOME", ".local/share"); }
 std::filesystem::path config_folder() { return xdg_folder("XDG_CONFIG_HOME", ".config"); }
 std::filesystem::path default_database_path() { return data_folder() / "rolepath.db"; }
+std::filesystem::path backup_root() { return data_folder() / "backups"; }
 
 }  // namespace rp::app

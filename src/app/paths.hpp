@@ -10,5 +10,7 @@ std::filesystem::path data_folder();
 std::filesystem::path config_folder();
 // data_folder()/rolepath.db
 std::filesystem::path default_database_path();
+// data_folder()/backups: every database's backups, each in a folder named by its identity
+std::filesystem::path backup_root();
 
 }  // namespace rp::app

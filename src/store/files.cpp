@@ -80,6 +80,75 @@ std::string non_regular_kind(const std::filesystem::path& path) {
   return "not a regular file";
 }
 
+namespace {
+bool same_file(const struct stat& a, const std::filesystem::path& b) {
+  struct stat other {};
+  return ::stat(b.c_str(), &other) == 0 && a.st_dev == other.st_dev && a.st_ino == other.st_ino;
+}
+
+bool starts_with_sqlite_magic(const std::filesystem::path& file) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return false;
+  char bytes[16] = {};
+  const auto got = ::read(fd, bytes, sizeof bytes);
+  ::close(fd);
+  return got == 16 && std::memcmp(bytes, "SQLite format 3", 16) == 0;
+}
+}  // namespace
+
+void check_output_target(const std::filesystem::path& requested, const std::filesystem::path& database,
+                         const std::filesystem::path& backup_root) {
+  const auto target = resolve_database_path(requested);
+  const std::string name = requested.string();
+  if (const auto kind = non_regular_kind(target); !kind.empty())
+    throw StoreError(ErrorKind::not_regular, name, fmt::format("this is {}; an export is only written to a regular file", kind));
+  const auto db = resolve_database_path(database);
+  struct stat info {};
+  const bool exists = ::stat(target.c_str(), &info) == 0;
+  for (const char* side : {"", "-wal", "-shm", "-journal", ".lock", ".restoring", ".restore-plan", ".creating"}) {
+    const std::filesystem::path companion = db.string() + side;
+    if (target == companion || (exists && same_file(info, companion)))
+      throw StoreError(ErrorKind::other, name,
+                       fmt::format("this is {} of your database; choose another file for the export",
+                                   *side ? fmt::format("the {} file", side) : std::string("the file")));
+  }
+  const auto root = resolve_database_path(backup_root);
+  const auto relative = target.lexically_relative(root);
+  if (!relative.empty() && *relative.begin() != "..")
+    throw StoreError(ErrorKind::other, name, "this is inside the backups folder; choose a file elsewhere for the export");
+  if (exists && starts_with_sqlite_magic(target))
+    throw StoreError(ErrorKind::other, name, "this file is an SQLite database; an export never replaces a database");
+}
+
+namespace detail {
+std::filesystem::path make_private_temporary(const std::filesystem::path& target) {
+  std::string pattern = target.string() + ".XXXXXX";
+  const int fd = ::mkstemp(pattern.data());
+  if (fd < 0)
+    throw StoreError(errno == ENOSPC ? ErrorKind::disk_full : ErrorKind::io, target.string(),
+                     fmt::format("cannot write here: {}", std::strerror(errno)));
+  ::close(fd);
+  return pattern;
+}
+
+void commit_temporary(const std::filesystem::path& temp, const std::filesystem::path& target, bool written) {
+  std::error_code ec;
+  if (!written) {
+    std::filesystem::remove(temp, ec);
+    throw StoreError(ErrorKind::disk_full, target.string(),
+                     "writing failed (is the disk full?); nothing was written and any earlier file is unchanged");
+  }
+  sync_file(temp);
+  std::filesystem::rename(temp, target, ec);
+  if (ec) {
+    std::error_code ignored;
+    std::filesystem::remove(temp, ignored);
+    throw StoreError(ErrorKind::io, target.string(), fmt::format("cannot put the file in place: {}", ec.message()));
+  }
+  sync_folder(target.parent_path());
+}
+}  // namespace detail
+
 void failpoint(const char* step) {
   if (const char* wanted = std::getenv("ROLEPATH_TEST_FAILPOINT"); wanted && std::strcmp(wanted, step) == 0)
     ::kill(::getpid(), SIGKILL);

@@ -2,7 +2,9 @@
 // File-system steps the store's safety rests on: which real file a path names, folders only the
 // owner can enter, renames that never replace, and syncs that make a rename survive a power cut.
 #include <filesystem>
+#include <fstream>
 #include <string>
+#include <utility>
 
 namespace rp::store {
 
@@ -28,8 +30,45 @@ bool rename_no_replace(const std::filesystem::path& from, const std::filesystem:
 // regular file or nothing at all, else a phrase such as "a FIFO (named pipe)".
 std::string non_regular_kind(const std::filesystem::path& path);
 
+// Refuses an output file (an export) that would land on the database or one of its companions
+// (-wal, -shm, -journal, lock, restore files) under any name, inside the backups folder, on any
+// SQLite file, or on anything that is not a regular file. Throws a StoreError naming the path.
+void check_output_target(const std::filesystem::path& target, const std::filesystem::path& database,
+                         const std::filesystem::path& backup_root);
+
+// Writes `target` whole or not at all: `write` fills a private temporary file beside it (mode
+// 0600), which is synced and renamed over `target`. Returns what `write` returned.
+template <typename Write>
+auto write_file_atomically(const std::filesystem::path& target, Write&& write) -> decltype(write(std::declval<std::ostream&>()));
+
 // For tests of interrupted work: when ROLEPATH_TEST_FAILPOINT names `step`, the process kills
 // itself with SIGKILL right there, as a power cut or `kill -9` would.
 void failpoint(const char* step);
+
+namespace detail {
+// A new empty file beside `target` that only its owner can read; its path.
+std::filesystem::path make_private_temporary(const std::filesystem::path& target);
+// Syncs `temp` and renames it over `target`; on failure removes `temp` and throws.
+void commit_temporary(const std::filesystem::path& temp, const std::filesystem::path& target, bool written);
+}  // namespace detail
+
+template <typename Write>
+auto write_file_atomically(const std::filesystem::path& target, Write&& write) -> decltype(write(std::declval<std::ostream&>())) {
+  const auto temp = detail::make_private_temporary(target);
+  std::ofstream out;
+  try {
+    out.open(temp, std::ios::binary | std::ios::trunc);
+    auto result = write(out);
+    out.flush();
+    const bool written = static_cast<bool>(out);
+    out.close();
+    detail::commit_temporary(temp, target, written);
+    return result;
+  } catch (...) {
+    std::error_code ec;
+    std::filesystem::remove(temp, ec);
+    throw;
+  }
+}
 
 }  // namespace rp::store

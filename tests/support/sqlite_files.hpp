@@ -19,7 +19,7 @@ namespace rp::test {
 // copies the file and its -wal into `folder` while it is still open: what a `kill -9` leaves.
 // Returns the copy's path.
 inline std::filesystem::path crash_snapshot(const std::filesystem::path& file, const std::filesystem::path& folder,
-                                            int extra = 100) {
+                                            int extra = 300) {
   std::filesystem::create_directories(folder);
   const auto copy = folder / file.filename();
   auto s = store::Store::open(file);
@@ -28,8 +28,11 @@ inline std::filesystem::path crash_snapshot(const std::filesystem::path& file, c
     const auto profile = db.execAndGet("SELECT min(id) FROM profile").getInt64();
     const auto item = db.execAndGet("SELECT min(id) FROM item").getInt64();
     const auto session = db.execAndGet("SELECT min(id) FROM study_session").getInt64();
-    for (int i = 0; i < extra; ++i)
-      store::Answers(*s).record({profile, session, item, 1'772'500'000'000 + i, "0", true, 900, std::nullopt, 20'500, false});
+    // One transaction, so the -wal holds each page once and the file grows by new pages.
+    s->in_transaction([&] {
+      for (int i = 0; i < extra; ++i)
+        store::Answers(*s).record({profile, session, item, 1'772'500'000'000 + i, "0", true, 900, std::nullopt, 20'500, false});
+    });
   }
   std::filesystem::copy_file(file, copy, std::filesystem::copy_options::overwrite_existing);
   std::filesystem::copy_file(file.string() + "-wal", copy.string() + "-wal", std::filesystem::copy_options::overwrite_existing);
@@ -44,8 +47,9 @@ inline std::uint32_t big_endian(const std::string& bytes, std::size_t at) {
 }
 }  // namespace detail
 
-// Copies the newest version of the first half of the pages the -wal holds into the main file,
-// lowest page first, and stops: a checkpoint cut short by a full disk or a crash. The -wal stays.
+// Copies the newest version of every page the -wal holds into the main file, lowest page first,
+// and stops before the last one: a checkpoint cut short by a full disk or a crash, just before it
+// wrote the page the database grew into. The -wal stays.
 inline void cut_checkpoint_short(const std::filesystem::path& database) {
   const std::string wal = read_bytes(database.string() + "-wal");
   REQUIRE(wal.size() > 32);
@@ -57,7 +61,7 @@ inline void cut_checkpoint_short(const std::filesystem::path& database) {
   std::fstream main(database, std::ios::in | std::ios::out | std::ios::binary);
   std::size_t written = 0;
   for (const auto& [page, offset] : newest) {
-    if (written++ == newest.size() / 2) break;
+    if (++written == newest.size()) break;
     main.seekp(static_cast<std::streamoff>(page - 1) * page_size);
     main.write(wal.data() + offset, page_size);
   }
