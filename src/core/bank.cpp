@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <iterator>
+#include <unordered_map>
 
 namespace rp::core {
 
@@ -35,6 +37,47 @@ const Topic* Bank::find_topic(std::string_view topic_id) const {
   for (const auto& topic : topics)
     if (topic.id == topic_id) return &topic;
   return nullptr;
+}
+
+BankIndex::BankIndex(const Bank& bank) : roles_(bank.roles.size()), topics_(bank.topics.size()) {
+  // Ids are unique within a bank; the first one wins, as with find_role and find_topic.
+  std::unordered_map<std::string_view, std::size_t> role_index, topic_index;
+  for (std::size_t r = 0; r < bank.roles.size(); ++r) role_index.emplace(bank.roles[r].id, r);
+  for (std::size_t t = 0; t < bank.topics.size(); ++t) topic_index.emplace(bank.topics[t].id, t);
+
+  question_start_.reserve(bank.questions.size() + 1);
+  question_start_.push_back(0);
+  std::vector<std::size_t> per_slot(slots(), 0);
+  for (const auto& question : bank.questions) {
+    const auto first = question_slots_.size();
+    if (const auto topic = topic_index.find(question.topic); topic != topic_index.end())
+      for (const auto& role_id : question.roles)
+        if (const auto role = role_index.find(role_id); role != role_index.end())
+          question_slots_.push_back(slot(role->second, topic->second));
+    const auto begin = question_slots_.begin() + static_cast<std::ptrdiff_t>(first);
+    std::sort(begin, question_slots_.end());
+    question_slots_.erase(std::unique(begin, question_slots_.end()), question_slots_.end());
+    for (auto it = begin; it != question_slots_.end(); ++it) ++per_slot[*it];
+    question_start_.push_back(question_slots_.size());
+  }
+
+  slot_start_.assign(slots() + 1, 0);
+  for (std::size_t s = 0; s < slots(); ++s) slot_start_[s + 1] = slot_start_[s] + per_slot[s];
+  slot_questions_.resize(question_slots_.size());
+  std::vector<std::size_t> next(slot_start_.begin(), slot_start_.end() - 1);
+  for (std::size_t q = 0; q < bank.questions.size(); ++q)
+    for (auto s : slots_of(q)) slot_questions_[next[s]++] = q;
+}
+
+std::span<const std::size_t> BankIndex::slots_of(std::size_t question) const {
+  if (question + 1 >= question_start_.size()) return {};
+  return std::span<const std::size_t>(question_slots_).subspan(question_start_[question],
+                                                               question_start_[question + 1] - question_start_[question]);
+}
+
+std::span<const std::size_t> BankIndex::questions_in(std::size_t slot) const {
+  if (slot + 1 >= slot_start_.size()) return {};
+  return std::span<const std::size_t>(slot_questions_).subspan(slot_start_[slot], slot_start_[slot + 1] - slot_start_[slot]);
 }
 
 const StudyCard* Bank::find_card(std::string_view role_id, std::string_view topic_id) const {

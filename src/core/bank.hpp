@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,6 +68,32 @@ struct Bank {
   const StudyCard* find_card(std::string_view role_id, std::string_view topic_id) const;
   // Appends everything from `other`; the caller has checked that no id collides.
   void append(Bank other);
+};
+
+// Where each question sits among the bank's role x topic pairs ("slots", numbered role-major:
+// role * topic count + topic) and which questions each slot holds. Built once per bank, so work
+// done per answer touches the answered question's slots only and never walks every pair.
+class BankIndex {
+ public:
+  BankIndex() = default;
+  explicit BankIndex(const Bank& bank);
+
+  std::size_t roles() const { return roles_; }
+  std::size_t topics() const { return topics_; }
+  std::size_t slots() const { return roles_ * topics_; }
+  std::size_t slot(std::size_t role, std::size_t topic) const { return role * topics_ + topic; }
+  std::size_t role_of(std::size_t slot) const { return slot / topics_; }
+  std::size_t topic_of(std::size_t slot) const { return slot % topics_; }
+  // The slots of a question (each of its roles with its topic), ascending.
+  std::span<const std::size_t> slots_of(std::size_t question) const;
+  // The questions about a role and topic, in bank order.
+  std::span<const std::size_t> questions_in(std::size_t slot) const;
+
+ private:
+  std::size_t roles_ = 0, topics_ = 0;
+  // Two adjacency lists stored flat: entries [start[i], start[i + 1]) belong to i.
+  std::vector<std::size_t> question_start_, question_slots_;
+  std::vector<std::size_t> slot_start_, slot_questions_;
 };
 
 // A stable fingerprint of what a learner sees of an item, so edits to the bank are noticed.

@@ -50,6 +50,15 @@ std::string format_day(LocalDay day) {
   return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
 }
 
+std::optional<std::size_t> period_index(LocalDay day, LocalDay first, LocalDay period_days, std::size_t count) {
+  if (period_days <= 0 || day < first) return std::nullopt;
+  // Unsigned subtraction: exact for day >= first, with no overflow even for a corrupt stored day.
+  const auto index = (static_cast<std::uint64_t>(day) - static_cast<std::uint64_t>(first)) /
+                     static_cast<std::uint64_t>(period_days);
+  if (index >= count) return std::nullopt;
+  return static_cast<std::size_t>(index);
+}
+
 int day_streak(const std::set<LocalDay>& studied, LocalDay today, int rest_days) {
   int streak = 0;
   LocalDay day = today;

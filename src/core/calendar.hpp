@@ -1,7 +1,9 @@
 #pragma once
 // Local days, ISO weeks and streaks. Pure: the caller turns an instant into a local day with the
 // zone offset in force at that instant, so tests can cross DST changes and year ends.
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -28,6 +30,12 @@ IsoWeek iso_week(LocalDay day);
 LocalDay monday_of(LocalDay day);
 std::string to_string(const IsoWeek& week);  // "2026-W09"
 std::string format_day(LocalDay day);        // "2026-03-02"
+
+// Which of `count` consecutive periods of `period_days` days, the first starting on `first`,
+// holds `day`; nothing when it falls outside them. Stored days can lie anywhere relative to
+// today (the clock may have been set back, or forward and back), so every per-day or per-week
+// vector is indexed through this, never by raw subtraction.
+std::optional<std::size_t> period_index(LocalDay day, LocalDay first, LocalDay period_days, std::size_t count);
 
 // Days studied in a row up to `today`, where each ISO week may hold up to `rest_days` days off
 // without breaking the run. Today not studied yet does not break it either.

@@ -11,11 +11,6 @@ int index_of_role(const Bank& bank, const std::string& role_id) {
     if (bank.roles[i].id == role_id) return static_cast<int>(i);
   return -1;
 }
-int index_of_topic(const Bank& bank, const std::string& topic_id) {
-  for (std::size_t i = 0; i < bank.topics.size(); ++i)
-    if (bank.topics[i].id == topic_id) return static_cast<int>(i);
-  return -1;
-}
 }  // namespace
 
 int Coverage::min_questions_per_pair() const {
@@ -33,15 +28,13 @@ Coverage compute_coverage(const Bank& bank) {
   coverage.statements_away.assign(role_count, 0);
   coverage.positive_weight.assign(role_count, 0.0);
 
-  for (const auto& question : bank.questions) {
+  // Through the index: a search of every topic per question grows with topics x questions.
+  const BankIndex index(bank);
+  for (std::size_t q = 0; q < bank.questions.size(); ++q) {
+    const auto& question = bank.questions[q];
     ++coverage.questions_by_kind[static_cast<std::size_t>(question.kind)];
     if (question.source == "general") ++coverage.general_questions;
-    const int topic = index_of_topic(bank, question.topic);
-    if (topic < 0) continue;
-    for (const auto& role_id : question.roles) {
-      const int role = index_of_role(bank, role_id);
-      if (role >= 0) ++coverage.questions[static_cast<std::size_t>(topic)][static_cast<std::size_t>(role)];
-    }
+    for (auto slot : index.slots_of(q)) ++coverage.questions[index.topic_of(slot)][index.role_of(slot)];
   }
   for (const auto& statement : bank.statements) {
     for (const auto& [role_id, weight] : statement.weights) {

@@ -25,9 +25,9 @@ std::vector<WeekTotals> weekly_totals(const std::vector<DayTotals>& days, LocalD
     out[i].week = iso_week(out[i].monday);
   }
   for (const auto& d : days) {
-    const LocalDay offset = monday_of(d.day) - first_monday;
-    if (offset < 0 || offset / 7 >= static_cast<LocalDay>(out.size())) continue;
-    auto& w = out[static_cast<std::size_t>(offset / 7)];
+    const auto index = period_index(d.day, first_monday, 7, out.size());
+    if (!index) continue;
+    auto& w = out[*index];
     w.answers += d.answers;
     w.graded += d.graded;
     w.correct += d.correct;
