@@ -318,3 +318,15 @@ TEST_CASE("missing folders on the way to a new database are made for the owner o
   CHECK((std::filesystem::status(file).permissions() & std::filesystem::perms::all) ==
         (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
 }
+
+TEST_CASE("a -wal left without its database is kept aside and never replayed into a new one") {
+  TempFolder dir;
+  const auto file = make_database(dir);
+  const auto crashed = test::crash_snapshot(file, dir / "crashed");
+  const std::string wal = test::read_bytes(crashed.string() + "-wal");
+  std::filesystem::remove(crashed);  // the database went; its -wal stayed
+  auto s = store::Store::open(crashed);
+  CHECK(s->notice().find("kept as") != std::string::npos);
+  CHECK(store::Profiles(*s).list().empty());  // a new, empty database
+  CHECK(test::read_bytes(dir / "crashed/rolepath-orphaned.db-wal") == wal);
+}

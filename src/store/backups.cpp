@@ -60,11 +60,12 @@ void write_text_durably(const std::filesystem::path& file, const std::string& te
 std::filesystem::path plan_file(const std::filesystem::path& database) { return database.string() + ".restore-plan"; }
 std::filesystem::path incoming_file(const std::filesystem::path& database) { return database.string() + ".restoring"; }
 
-// A name beside `database` for the database being replaced, taken by no file and no companion.
-std::filesystem::path kept_aside_name(const std::filesystem::path& database, const std::string& time_tag) {
+// A name <stem>-<label>[-N].db beside `database` for files kept aside, taken by no file and no
+// companion, so nothing kept aside ever replaces anything.
+std::filesystem::path kept_aside_name(const std::filesystem::path& database, const std::string& label) {
   std::error_code ec;
   for (int n = 1;; ++n) {
-    const auto name = database.parent_path() / fmt::format("{}-before-restore-{}{}.db", database.stem().string(), time_tag,
+    const auto name = database.parent_path() / fmt::format("{}-{}{}.db", database.stem().string(), label,
                                                            n == 1 ? std::string() : fmt::format("-{}", n));
     if (std::none_of(std::begin(companions), std::end(companions),
                      [&](const char* side) { return std::filesystem::exists(name.string() + side, ec); }))
@@ -241,6 +242,21 @@ std::string finish_interrupted_restore(const std::filesystem::path& database) {
   return {};
 }
 
+std::string set_aside_orphaned_companions(const std::filesystem::path& database) {
+  std::error_code ec;
+  if (std::filesystem::exists(std::filesystem::symlink_status(database, ec))) return {};
+  const bool orphans = std::any_of(std::begin(companions) + 1, std::end(companions), [&](const char* side) {
+    return std::filesystem::exists(std::filesystem::symlink_status(database.string() + side, ec));
+  });
+  if (!orphans) return {};
+  // SQLite would replay a stray -wal into a new database of this name: keep it aside instead.
+  const auto kept = kept_aside_name(database, "orphaned");
+  move_aside(database, kept);
+  return fmt::format("There was a {}-wal or -shm file with no database beside it; it is kept as {}-wal so that a new "
+                     "database never takes it for its own.",
+                     database.string(), kept.string());
+}
+
 std::filesystem::path restore_database(const std::filesystem::path& requested, const std::filesystem::path& requested_from,
                                        const RestoreOptions& options) {
   const auto database = resolve_database_path(requested);
@@ -256,8 +272,11 @@ std::filesystem::path restore_database(const std::filesystem::path& requested, c
   finish_interrupted_restore(database);
   lock.hold_file();
   std::error_code ec;
-  const bool replacing = std::filesystem::exists(database, ec);
-  if (replacing && !options.force) {
+  // A -wal left without its database counts as part of what is replaced: never replayed into the backup.
+  const bool replacing = std::any_of(std::begin(companions), std::end(companions), [&](const char* side) {
+    return std::filesystem::exists(std::filesystem::symlink_status(database.string() + side, ec));
+  });
+  if (std::filesystem::exists(database, ec) && !options.force) {
     std::string current;
     try {
       current = read_file_facts(database).identity;
@@ -299,7 +318,7 @@ std::filesystem::path restore_database(const std::filesystem::path& requested, c
   failpoint("restore:copied");
 
   // 2. The plan: from here on, any start finishes the restore.
-  const auto kept = replacing ? kept_aside_name(database, options.time_tag) : std::filesystem::path();
+  const auto kept = replacing ? kept_aside_name(database, "before-restore-" + options.time_tag) : std::filesystem::path();
   try {
     write_text_durably(plan_file(database), replacing ? kept.string() : std::string(nothing_kept));
   } catch (...) {

@@ -66,4 +66,9 @@ std::filesystem::path restore_database(const std::filesystem::path& database, co
 // nothing to do. The caller holds the database's lock.
 std::string finish_interrupted_restore(const std::filesystem::path& database);
 
+// Moves a -wal or -shm that has no database beside it aside (as <stem>-orphaned.db-wal, numbered if
+// taken), so a new database of that name never replays it. Returns a sentence for the
+// learner, or "" if there was none. The caller holds the database's lock.
+std::string set_aside_orphaned_companions(const std::filesystem::path& database);
+
 }  // namespace rp::store

@@ -353,6 +353,8 @@ std::unique_ptr<Store> Store::open(const std::filesystem::path& requested, Check
   try {
     notice = finish_interrupted_restore(path);
     if (!std::filesystem::exists(path, ec)) {
+      const auto orphans = set_aside_orphaned_companions(path);
+      notice += (notice.empty() || orphans.empty() ? "" : " ") + orphans;
       create_database(path);
     } else {
       verify_database_file(path, check);  // throws, touching nothing, for a file that is not right
