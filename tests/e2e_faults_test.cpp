@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -91,9 +92,10 @@ TEST_CASE("restore on a full disk fails cleanly and leaves the database and its 
   }
   const std::string main_before = rp::test::read_bytes(crashed);
   const std::string wal_before = rp::test::read_bytes(crashed.string() + "-wal");
-  const auto r = run("bash -c " + shell_quote(limit + "exec env XDG_DATA_HOME=" + (home / "data").string() +
-                                              " XDG_CONFIG_HOME=" + (home / "config").string() + " " + binary + " " +
-                                              db_option(crashed) + "restore " + shell_quote(backup.string())));
+  const auto r = run("bash -c " + shell_quote(limit + "exec env XDG_DATA_HOME=" + shell_quote((home / "data").string()) +
+                                              " XDG_CONFIG_HOME=" + shell_quote((home / "config").string()) + " " +
+                                              shell_quote(binary) + " " + db_option(crashed) + "restore " +
+                                              shell_quote(backup.string())));
   INFO(r.err);
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("nothing was changed") != std::string::npos);
@@ -181,8 +183,14 @@ TEST_CASE("a damaged database is offered its own latest backup - never one dated
   const auto db = home / "data/rolepath/rolepath.db";
   REQUIRE(rolepath(home, "report", "", "ROLEPATH_NOW=2027-06-01T12:00:00").exit_code == 0);  // clock a year ahead
   REQUIRE(rolepath(home, "report", "", "ROLEPATH_NOW=2026-06-01T12:00:00").exit_code == 0);  // and right again
-  std::filesystem::resize_file(db, std::filesystem::file_size(db) / 2);
-  const auto r = rolepath(home, "report", "", "ROLEPATH_NOW=2026-06-01T13:00:00");
+  {
+    std::fstream f(db, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(4096 * 2);
+    const std::string noise(4096 * 3, '\x5a');
+    f.write(noise.data(), static_cast<std::streamsize>(noise.size()));
+  }
+  // The next day's first start reads every page.
+  const auto r = rolepath(home, "report", "", "ROLEPATH_NOW=2026-06-02T09:00:00");
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("damaged") != std::string::npos);
   CHECK(r.err.find("rolepath-2026-06-01.db") != std::string::npos);

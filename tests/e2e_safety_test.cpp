@@ -148,9 +148,14 @@ TEST_CASE("a database path in a read-only folder gets a clear error and no file"
                                            std::filesystem::perms::group_read | std::filesystem::perms::group_exec |
                                            std::filesystem::perms::others_read | std::filesystem::perms::others_exec);
   std::filesystem::permissions(home.path(), std::filesystem::perms::all);
-  // Root ignores folder permissions, so run as an ordinary user when we are root.
+  // Root ignores folder permissions, so run as an ordinary user when we are root. That user may
+  // not enter the build folder (a clone under /root is 0700), so it runs a copy kept here.
   const std::string as_user = ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
-  const auto r = run(as_user + "env XDG_DATA_HOME=/nonexistent XDG_CONFIG_HOME=/nonexistent " + shell_quote(binary) +
+  const auto copy = home / "rolepath";
+  std::filesystem::copy_file(binary, copy);
+  std::filesystem::permissions(copy, std::filesystem::perms::all & ~std::filesystem::perms::group_write &
+                                         ~std::filesystem::perms::others_write);
+  const auto r = run(as_user + "env XDG_DATA_HOME=/nonexistent XDG_CONFIG_HOME=/nonexistent " + shell_quote(copy.string()) +
                      " --db " + shell_quote((folder / "rolepath.db").string()) + " report");
   CHECK(r.exit_code == 1);
   CHECK(r.err.find((folder / "rolepath.db").string()) != std::string::npos);

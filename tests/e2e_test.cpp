@@ -186,7 +186,8 @@ TEST_CASE("the questionnaire in a real window: a click starts it and keys answer
   const auto db = home / "window.db";
   const auto shot = home / "asking.png";
   const std::string script = ROLEPATH_SOURCE_DIR "/tests/e2e/drive_fit.sh";
-  const auto r = run("cd " + shell_quote(home.path().string()) + " && env XDG_CONFIG_HOME=" +
+  const auto r = run("cd " + shell_quote(home.path().string()) + " && env XDG_DATA_HOME=" +
+                     shell_quote((home / "data").string()) + " XDG_CONFIG_HOME=" +
                      shell_quote((home / "config").string()) + " " + xvfb + "bash " + shell_quote(script) + " " +
                      shell_quote(binary) + " " + shell_quote(db.string()) + " " + shell_quote(shot.string()) +
                      " 5 1 4 2");
