@@ -129,7 +129,8 @@ std::unique_ptr<SQLite::Database> open_untouched(const std::filesystem::path& pa
 // crash during creation never leaves a half-made database at the real path.
 void create_database(const std::filesystem::path& path) {
   const std::string temp = path.string() + ".creating";
-  ::unlink(temp.c_str());
+  // A creation cut short leaves its own temporary (and perhaps its log): never anyone's answers.
+  for (const char* side : {"", "-wal", "-shm", "-journal"}) ::unlink((temp + side).c_str());
   const int fd = ::open(temp.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0) {
     const int err = errno;
