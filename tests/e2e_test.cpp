@@ -10,19 +10,16 @@
 #include <vector>
 
 #include "support/process.hpp"
+#include "support/rolepath_binary.hpp"
 #include "support/temp_folder.hpp"
 
+using rp::test::binary;
 using rp::test::run;
 using rp::test::shell_quote;
 using rp::test::TempFolder;
+using rp::test::xvfb;
 
 namespace {
-const std::string binary = ROLEPATH_BINARY;
-// Mesa's software GL leaves a few allocations at exit in code it has already unloaded, which
-// LeakSanitizer cannot attribute or suppress; leak checks of our own code run in the headless
-// UI tests and the terminal end-to-end tests.
-const std::string xvfb = "env ASAN_OPTIONS=detect_leaks=0 bash " ROLEPATH_SOURCE_DIR "/tests/e2e/with_display.sh ";
-
 // Runs rolepath with its data and config kept inside `home`, so tests never touch the real ones.
 rp::test::ProcessResult rolepath(const TempFolder& home, const std::string& args, bool with_display = true) {
   const std::string env = fmt::format("env {}XDG_DATA_HOME={} XDG_CONFIG_HOME={} ",

@@ -8,6 +8,7 @@
 #include "app/app.hpp"
 #include "app/demo.hpp"
 #include "bank/loader.hpp"
+#include "support/scoped_env.hpp"
 #include "support/temp_folder.hpp"
 #include "terminal/export.hpp"
 #include "terminal/report.hpp"
@@ -43,30 +44,10 @@ void answer_quiz(app::App& a, int count, bool right) {
     a.apply(app::action::QuizNext{});
   }
 }
-
-class ScopedTz {
- public:
-  explicit ScopedTz(const char* zone) {
-    if (const char* old = std::getenv("TZ")) old_ = old;
-    ::setenv("TZ", zone, 1);
-    ::tzset();
-  }
-  ~ScopedTz() {
-    if (old_) {
-      ::setenv("TZ", old_->c_str(), 1);
-    } else {
-      ::unsetenv("TZ");
-    }
-    ::tzset();
-  }
-
- private:
-  std::optional<std::string> old_;
-};
 }  // namespace
 
 TEST_CASE("the clock's local day follows the zone across a DST change each way") {
-  ScopedTz tz("America/New_York");
+  test::ScopedTz tz("America/New_York");
   const auto at = [](const char* iso) { return core::to_utc_ms(*core::parse_iso8601(iso), 0); };
   CHECK(app::Clock::local_offset_minutes(at("2026-03-08T06:00:00Z")) == -300);
   CHECK(app::Clock::local_offset_minutes(at("2026-03-08T08:00:00Z")) == -240);

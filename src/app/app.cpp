@@ -76,9 +76,10 @@ void App::use_profile(const store::Profile& profile) {
   const auto today = Clock::local_day(clock_.now());
   days_from_ = core::monday_of(today) - 52 * 7;
   days_ = store::DailyActivity(*store_).range(profile_.id, days_from_, today);
-  record_mastery_snapshot();
+  written_week_.reset();
   refresh_study_figures();
   refresh_study_view();
+  record_mastery_snapshot(snapshot_.topics);
   refresh_fit_view();
   refresh_session_view();
   refresh_progress_view();
@@ -204,40 +205,90 @@ void App::apply(const Action& action) {
     refresh_session_view();
     return;
   }
-  // A session that just ended leaves this week's mastery on record.
-  if ((std::holds_alternative<action::QuizQuit>(action) || std::holds_alternative<action::QuizNext>(action)) &&
-      (quiz_->stage() == QuizFlow::Stage::summary || quiz_->stage() == QuizFlow::Stage::none))
-    record_mastery_snapshot();
+  const auto stage = quiz_->stage();
+  const bool in_session = stage == QuizFlow::Stage::card || stage == QuizFlow::Stage::question || stage == QuizFlow::Stage::feedback;
+  // An answer, or its undo, changes what is known of that one question only.
+  if ((std::holds_alternative<action::QuizConfirm>(action) || std::holds_alternative<action::QuizUndo>(action)) &&
+      in_session) {
+    refresh_after_answer(quiz_->question());
+    return;
+  }
+  // Moving on inside a session, or putting a study card away, stores nothing the views show.
+  if ((std::holds_alternative<action::QuizNext>(action) || std::holds_alternative<action::CardDismiss>(action)) &&
+      in_session) {
+    refresh_session_view();
+    return;
+  }
+  // Questionnaire answers count toward the day's totals but change no mastery.
+  if (std::holds_alternative<action::FitStart>(action) || std::holds_alternative<action::FitResume>(action) ||
+      std::holds_alternative<action::FitAnswer>(action) || std::holds_alternative<action::FitSkip>(action) ||
+      std::holds_alternative<action::FitBack>(action) || std::holds_alternative<action::FitQuit>(action) ||
+      std::holds_alternative<action::FitFinish>(action) || std::holds_alternative<action::FitAnswerMore>(action)) {
+    refresh_recent_days();
+    refresh_study_figures();
+    refresh_fit_view();
+    refresh_progress_figures();
+    return;
+  }
   refresh_recent_days();
   refresh_study_figures();
   refresh_study_view();
+  // A session that just ended leaves this week's mastery on record.
+  const bool ended = std::holds_alternative<action::QuizQuit>(action) || std::holds_alternative<action::QuizNext>(action);
+  if (ended && (stage == QuizFlow::Stage::summary || stage == QuizFlow::Stage::none)) record_mastery_snapshot(snapshot_.topics);
   refresh_fit_view();
   refresh_session_view();
   refresh_progress_view();
 }
 
+void App::refresh_after_answer(std::size_t question) {
+  refresh_recent_days();
+  refresh_study_figures();
+  const auto slots = study_->update(snapshot_, question);
+  if (view_.study.topics.size() == snapshot_.topics.size()) {
+    for (auto slot : slots) view_.study.topics[slot] = topic_row(snapshot_.topics[slot]);
+  } else {
+    refresh_study_view();
+  }
+  refresh_study_summary();
+  for (auto slot : slots) refresh_readiness(study_->index().role_of(slot));
+  refresh_session_view();
+  refresh_progress_figures();
+}
+
+TopicRow App::topic_row(const TopicStatus& t) const {
+  TopicRow row;
+  row.role_id = bank_.roles[t.role].id;
+  row.topic_id = bank_.topics[t.topic].id;
+  row.role = bank_.roles[t.role].name;
+  row.topic = bank_.topics[t.topic].name;
+  row.level = std::string(core::to_string(t.mastery.level));
+  row.score = t.mastery.score;
+  row.seen = t.mastery.seen;
+  row.total = t.mastery.total;
+  row.answers = t.answers;
+  row.correct = t.correct;
+  row.due = t.due;
+  return row;
+}
+
 void App::refresh_study_view() {
   snapshot_ = study_->snapshot();
-  StudyView v;
-  for (const auto& t : snapshot_.topics) {
-    TopicRow row;
-    row.role_id = bank_.roles[t.role].id;
-    row.topic_id = bank_.topics[t.topic].id;
-    row.role = bank_.roles[t.role].name;
-    row.topic = bank_.topics[t.topic].name;
-    row.level = std::string(core::to_string(t.mastery.level));
-    row.score = t.mastery.score;
-    row.seen = t.mastery.seen;
-    row.total = t.mastery.total;
-    row.answers = t.answers;
-    row.correct = t.correct;
-    row.due = t.due;
-    v.topics.push_back(std::move(row));
-  }
+  view_.study.topics.clear();
+  view_.study.topics.reserve(snapshot_.topics.size());
+  for (const auto& t : snapshot_.topics) view_.study.topics.push_back(topic_row(t));
+  refresh_study_summary();
+  view_.fit.readiness.clear();
+  for (std::size_t role = 0; role < bank_.roles.size(); ++role) refresh_readiness(role);
+}
+
+void App::refresh_study_summary() {
+  StudyView& v = view_.study;
   v.weak = snapshot_.weak;
+  v.leeches.clear();
   for (auto q : snapshot_.leeches) {
     const auto& question = bank_.questions[q];
-    const auto card = store::Schedules(*store_).get(profile_.id, item_ids_.at(question.id));
+    const auto card = store::Schedules(*store_).get(profile_.id, study_->item_id(q));
     v.leeches.push_back({question.prompt, question.explanation, card ? card->lapses : 0});
   }
   v.due_by_day = snapshot_.due_by_day;
@@ -249,17 +300,25 @@ void App::refresh_study_view() {
       continue;
     }
     const auto at = now + static_cast<core::TimeMs>(d) * static_cast<core::TimeMs>(core::ms_per_day);
-    const auto local_days = (at + static_cast<core::TimeMs>(Clock::local_offset_minutes(at)) * 60'000) /
-                            static_cast<core::TimeMs>(core::ms_per_day);
-    v.day_labels[d] = weekdays[((local_days % 7) + 7) % 7];
+    v.day_labels[d] = weekdays[static_cast<std::size_t>(((Clock::local_day(at) % 7) + 7) % 7)];
   }
   v.reviewed_today = snapshot_.reviewed_today;
   v.settings = study_->settings();
-  const auto [day_start, day_end] = study_->today();
-  const auto reviewed = store::Answers(*store_).count_between(profile_.id, day_start, day_end, core::SessionKind::review);
-  const auto left = std::max<std::int64_t>(0, v.settings.daily_limit - reviewed);
-  v.review_available = static_cast<int>(study_->review_queue(std::nullopt, static_cast<std::size_t>(left)).size());
-  view_.study = std::move(v);
+  const auto left = std::max<std::int64_t>(0, v.settings.daily_limit - snapshot_.reviewed_today);
+  v.review_available =
+      static_cast<int>(study_->review_queue(std::nullopt, static_cast<std::size_t>(left), snapshot_.topics).size());
+}
+
+void App::refresh_readiness(std::size_t role) {
+  auto& lines = view_.fit.readiness;
+  if (role >= bank_.roles.size()) return;
+  if (lines.size() <= role) lines.resize(role + 1);
+  const auto readiness = snapshot_.role_readiness(role);
+  lines[role] = {role, bank_.roles[role].name,
+                 readiness ? fmt::format("{} ({:.0f}% of its questions likely recalled)", core::to_string(readiness->level),
+                                         readiness->score * 100)
+                           : std::string("Not measured yet"),
+                 readiness.has_value()};
 }
 
 void App::refresh_session_view() {
@@ -361,14 +420,7 @@ void App::refresh_fit_view() {
                             core::fit_sentence(bank_, core::score_fit(bank_, changed)));
     }
   }
-  for (std::size_t role = 0; role < bank_.roles.size(); ++role) {
-    const auto readiness = snapshot_.role_readiness(role);
-    v.readiness.push_back({role, bank_.roles[role].name,
-                           readiness ? fmt::format("{} ({:.0f}% of its questions likely recalled)",
-                                                   core::to_string(readiness->level), readiness->score * 100)
-                                     : std::string("Not measured yet"),
-                           readiness.has_value()});
-  }
+  v.readiness = std::move(view_.fit.readiness);  // kept current by the study refreshes
   for (const auto& entry : flow.history()) {
     FitHistoryPoint point;
     point.date = core::format_local_date(entry.when, Clock::local_offset_minutes(entry.when));

@@ -362,6 +362,18 @@ class App {
 
  private:
   void refresh_study_figures();
+  // After an answer or its undo: only the role x topic pairs that question belongs to are redone,
+  // with today's figures; nothing walks every role and topic of the bank.
+  void refresh_after_answer(std::size_t question);
+  TopicRow topic_row(const TopicStatus& status) const;
+  // The parts of the study view drawn from every question (weak list, leeches, due days, limit).
+  void refresh_study_summary();
+  void refresh_readiness(std::size_t role);
+  // Progress in two parts: figures from the per-day totals (redone after each answer) and the
+  // mastery lines from the weekly snapshots (redone only when those or the chart's choices change).
+  void refresh_progress_figures();
+  void refresh_mastery_lines();
+  void record_mastery_snapshot(const std::vector<TopicStatus>& topics);
   void use_profile(const store::Profile& profile);
   void refresh_profiles();
   static std::string checked_profile_name(const std::string& name);
@@ -377,6 +389,9 @@ class App {
   StudySnapshot snapshot_;
   std::vector<core::DayTotals> days_;  // the last 53 weeks of per-day totals, kept current
   core::LocalDay days_from_ = 0;
+  // This week's snapshot as stored, per role x topic, so a snapshot writes only what changed.
+  std::optional<core::LocalDay> written_week_;
+  std::vector<std::optional<double>> written_scores_;
   ViewState view_;
   ActionQueue actions_;
 };

@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <set>
 #include <stdexcept>
+#include <string_view>
+#include <unordered_map>
 
 #include "app/app.hpp"
+#include "store/local_day_queries.hpp"
 
 namespace rp::app {
 
@@ -32,14 +35,38 @@ void App::refresh_profiles() {
         {profile.id, profile.name, store::Answers(*store_).count(profile.id), profile.id == profile_.id});
 }
 
-void App::record_mastery_snapshot() {
+void App::record_mastery_snapshot() { record_mastery_snapshot(study_->mastery()); }
+
+void App::record_mastery_snapshot(const std::vector<TopicStatus>& topics) {
   const auto monday = core::monday_of(Clock::local_day(clock_.now()));
-  const auto topics = study_->mastery();
+  const core::BankIndex& index = study_->index();
+  // What this week's snapshot already holds, read once a week: a start or a session's end then
+  // writes only the pairs whose mastery moved, not every role x topic of a large bank.
+  if (written_week_ != monday || written_scores_.size() != index.slots()) {
+    std::unordered_map<std::string_view, std::size_t> role_of, topic_of;
+    for (std::size_t r = 0; r < bank_.roles.size(); ++r) role_of.emplace(bank_.roles[r].id, r);
+    for (std::size_t t = 0; t < bank_.topics.size(); ++t) topic_of.emplace(bank_.topics[t].id, t);
+    written_scores_.assign(index.slots(), std::nullopt);
+    for (const auto& point : store::mastery_week(*store_, profile_.id, monday)) {
+      const auto role = role_of.find(point.role);
+      const auto topic = topic_of.find(point.topic);
+      if (role != role_of.end() && topic != topic_of.end()) written_scores_[index.slot(role->second, topic->second)] = point.score;
+    }
+    written_week_ = monday;
+  }
+  std::vector<std::pair<std::size_t, double>> changed;
+  for (const auto& t : topics) {
+    const auto slot = index.slot(t.role, t.topic);
+    if (slot < written_scores_.size() && written_scores_[slot] != t.mastery.score) changed.emplace_back(slot, t.mastery.score);
+  }
+  if (changed.empty()) return;
   store_->in_transaction([&] {
     store::MasterySnapshots snapshots(*store_);
-    for (const auto& t : topics)
-      snapshots.put(profile_.id, {monday, bank_.roles[t.role].id, bank_.topics[t.topic].id, t.mastery.score});
+    for (const auto& [slot, score] : changed)
+      snapshots.put(profile_.id, {monday, bank_.roles[index.role_of(slot)].id, bank_.topics[index.topic_of(slot)].id, score});
   });
+  // Only once committed: a failed write leaves the cache saying "not stored yet".
+  for (const auto& [slot, score] : changed) written_scores_[slot] = score;
 }
 
 void App::refresh_recent_days() {
@@ -64,6 +91,11 @@ std::vector<core::WeekTotals> App::weekly(int weeks) const {
 }
 
 void App::refresh_progress_view() {
+  refresh_progress_figures();
+  refresh_mastery_lines();
+}
+
+void App::refresh_progress_figures() {
   ProgressView& v = view_.progress;
   const auto today = Clock::local_day(clock_.now());
   const auto goal_row = store::Goals(*store_).get(profile_.id);
@@ -83,52 +115,64 @@ void App::refresh_progress_view() {
   const auto weeks = core::weekly_totals(days_, this_monday - 51 * 7, 52, goal);
   v.this_week = goal ? core::goal_value(weeks.back(), *goal) : static_cast<double>(weeks.back().graded);
   v.weeks.clear();
-  for (std::size_t i = weeks.size() - static_cast<std::size_t>(v.weeks_shown); i < weeks.size(); ++i) {
+  const auto shown = std::min(weeks.size(), static_cast<std::size_t>(std::max(v.weeks_shown, 1)));
+  for (std::size_t i = weeks.size() - shown; i < weeks.size(); ++i) {
     const auto& w = weeks[i];
     v.weeks.push_back({core::to_string(w.week), core::format_day(w.monday), w.graded, w.accuracy(), w.minutes(),
                        w.true_retention(), w.goal_met});
   }
 
-  // The calendar: 26 weeks of days, coloured by answers relative to the busiest day shown.
-  v.heat.clear();
+  // The calendar: 26 weeks of days, coloured by answers relative to the busiest day shown. Days
+  // kept from another clock setting (later than today, or long ago) fall outside and are left out.
+  constexpr std::size_t calendar_days = 26 * 7;
   const auto first_day = this_monday - 25 * 7;
+  v.heat.assign(calendar_days, HeatDay{});
   std::int64_t busiest = 1;
   for (const auto& d : days_)
-    if (d.day >= first_day) busiest = std::max(busiest, d.graded);
-  for (auto day = first_day; day < this_monday + 7; ++day) {
-    HeatDay cell;
-    cell.date = core::format_day(day);
-    cell.future = day > today;
-    const auto it = std::find_if(days_.begin(), days_.end(), [&](const core::DayTotals& d) { return d.day == day; });
-    if (it != days_.end()) {
-      cell.answers = it->graded;
-      cell.correct = it->correct;
-      cell.minutes = static_cast<double>(it->study_ms) / 60'000.0;
-      cell.level = it->graded == 0 ? 0 : 1 + static_cast<int>(3 * (it->graded - 1) / busiest);
-    }
-    v.heat.push_back(std::move(cell));
+    if (core::period_index(d.day, first_day, 1, calendar_days) && d.day <= today) busiest = std::max(busiest, d.graded);
+  for (std::size_t i = 0; i < calendar_days; ++i) {
+    const auto day = first_day + static_cast<core::LocalDay>(i);
+    v.heat[i].date = core::format_day(day);
+    v.heat[i].future = day > today;
+  }
+  for (const auto& d : days_) {
+    const auto i = core::period_index(d.day, first_day, 1, calendar_days);
+    if (!i || d.day > today) continue;
+    HeatDay& cell = v.heat[*i];
+    cell.answers = d.graded;
+    cell.correct = d.correct;
+    cell.minutes = static_cast<double>(d.study_ms) / 60'000.0;
+    cell.level = d.graded <= 0 ? 0 : 1 + static_cast<int>(3 * (d.graded - 1) / busiest);
   }
 
-  // Mastery over the shown weeks for the chosen role, a line per topic.
-  v.mastery.clear();
-  const auto first_monday = this_monday - (v.weeks_shown - 1) * 7;
-  const auto points = store::MasterySnapshots(*store_).since(profile_.id, first_monday);
-  const auto& role_id = bank_.roles.empty() ? std::string() : bank_.roles[std::min(v.mastery_role, bank_.roles.size() - 1)].id;
-  for (const auto& topic : bank_.topics) {
-    MasteryLine line{topic.name, std::vector<std::optional<double>>(static_cast<std::size_t>(v.weeks_shown))};
-    for (const auto& p : points)
-      if (p.role == role_id && p.topic == topic.id) line.scores[static_cast<std::size_t>((p.week_monday - first_monday) / 7)] = p.score;
-    v.mastery.push_back(std::move(line));
-  }
-
-  // Streaks (shown only when the learner turned them on).
+  // Streaks (shown only when the learner turned them on); days after today do not count.
   std::set<core::LocalDay> studied, weeks_met;
   for (const auto& d : days_)
-    if (d.answers > 0) studied.insert(d.day);
+    if (d.answers > 0 && d.day <= today) studied.insert(d.day);
   for (const auto& w : weeks)
     if (w.goal_met) weeks_met.insert(w.monday);
   v.day_streak = core::day_streak(studied, today, study_->settings().rest_days);
   v.week_streak = goal ? core::week_streak(weeks_met, today) : 0;
+}
+
+void App::refresh_mastery_lines() {
+  // Mastery over the shown weeks for the chosen role, a line per topic. Each week's rows are
+  // read by their week, so a snapshot dated after today (the clock was set back) is never read.
+  ProgressView& v = view_.progress;
+  v.mastery.clear();
+  if (bank_.roles.empty()) return;
+  const auto weeks = static_cast<std::size_t>(std::clamp(v.weeks_shown, 1, 52));
+  const auto first_monday = core::monday_of(Clock::local_day(clock_.now())) - static_cast<core::LocalDay>(weeks - 1) * 7;
+  const auto& role_id = bank_.roles[std::min(v.mastery_role, bank_.roles.size() - 1)].id;
+  std::unordered_map<std::string_view, std::size_t> topic_of;
+  v.mastery.reserve(bank_.topics.size());
+  for (std::size_t t = 0; t < bank_.topics.size(); ++t) {
+    topic_of.emplace(bank_.topics[t].id, t);
+    v.mastery.push_back({bank_.topics[t].name, std::vector<std::optional<double>>(weeks)});
+  }
+  for (std::size_t w = 0; w < weeks; ++w)
+    for (const auto& p : store::mastery_week(*store_, profile_.id, first_monday + static_cast<core::LocalDay>(w) * 7, role_id))
+      if (const auto topic = topic_of.find(p.topic); topic != topic_of.end()) v.mastery[topic->second].scores[w] = p.score;
 }
 
 }  // namespace rp::app

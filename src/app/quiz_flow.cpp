@@ -57,11 +57,7 @@ void QuizFlow::start_quiz(const QuizSetup& setup) {
 
 void QuizFlow::start_review(std::optional<std::size_t> role) {
   review_role_ = role;
-  const auto [day_start, day_end] = study_.today();
-  const auto done_today =
-      store::Answers(store_).count_between(profile_, day_start, day_end, core::SessionKind::review);
-  const auto left = std::max<std::int64_t>(0, study_.settings().daily_limit - done_today);
-  begin(core::SessionKind::review, study_.review_queue(role, static_cast<std::size_t>(left)));
+  begin(core::SessionKind::review, study_.review_queue(role, static_cast<std::size_t>(study_.reviews_left_today())));
 }
 
 void QuizFlow::start_review_of(const std::vector<std::size_t>& questions) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "store/local_day_queries.hpp"
+
 namespace rp::app {
 
 namespace {
@@ -14,26 +16,27 @@ constexpr const char* rest_days_key = "rest_days";
 }  // namespace
 
 const TopicStatus* StudySnapshot::find(std::size_t role, std::size_t topic) const {
-  for (const auto& t : topics)
-    if (t.role == role && t.topic == topic) return &t;
-  return nullptr;
+  if (topic >= topic_count) return nullptr;
+  const auto slot = role * topic_count + topic;
+  return slot < topics.size() ? &topics[slot] : nullptr;
 }
 
 std::optional<core::TopicMastery> StudySnapshot::role_readiness(std::size_t role) const {
+  // A role's rows are one run of topic_count rows (role-major).
+  if (topic_count == 0 || (role + 1) * topic_count > topics.size()) return std::nullopt;
+  const auto first = topics.begin() + static_cast<std::ptrdiff_t>(role * topic_count);
+  const auto last = first + static_cast<std::ptrdiff_t>(topic_count);
   core::TopicMastery total;
   int started = 0;
   double score = 0;
-  for (const auto& t : topics) {
-    if (t.role != role) continue;
-    total.total += t.mastery.total;
-    total.seen += t.mastery.seen;
-    score += t.mastery.score;
-    if (t.mastery.seen > 0) ++started;
+  for (auto t = first; t != last; ++t) {
+    total.total += t->mastery.total;
+    total.seen += t->mastery.seen;
+    score += t->mastery.score;
+    if (t->mastery.seen > 0) ++started;
   }
   if (started == 0) return std::nullopt;
-  int topic_count = 0;
-  for (const auto& t : topics) topic_count += t.role == role ? 1 : 0;
-  total.score = score / topic_count;
+  total.score = score / static_cast<int>(topic_count);
   // The same thresholds as a topic's, applied to the mean over all of the role's topics.
   total.level = core::level_for(total.score, total.seen);
   return total;
@@ -41,7 +44,9 @@ std::optional<core::TopicMastery> StudySnapshot::role_readiness(std::size_t role
 
 Study::Study(store::Store& store, const core::Bank& bank, const ItemIds& item_ids, store::RowId profile,
              const Clock& clock)
-    : store_(store), bank_(bank), item_ids_(item_ids), profile_(profile), clock_(clock) {
+    : store_(store), bank_(bank), index_(bank), profile_(profile), clock_(clock) {
+  items_.reserve(bank_.questions.size());
+  for (const auto& question : bank_.questions) items_.push_back(item_ids.at(question.id));
   load_settings();
 }
 
@@ -84,93 +89,131 @@ core::Fsrs Study::fsrs() const {
   return core::Fsrs(parameters);
 }
 
-std::pair<core::TimeMs, core::TimeMs> Study::today() const {
-  const auto now = clock_.now();
-  const auto offset_ms = static_cast<core::TimeMs>(Clock::local_offset_minutes(now)) * 60'000;
-  const auto day = static_cast<core::TimeMs>(core::ms_per_day);
-  const core::TimeMs local = now + offset_ms;
-  const core::TimeMs start = (local >= 0 ? local / day : (local - day + 1) / day) * day - offset_ms;
-  return {start, start + day};
+std::int64_t Study::reviewed_today() const {
+  return store::count_answers_on_day(store_, profile_, Clock::local_day(clock_.now()), core::SessionKind::review);
 }
 
-store::RowId Study::item_id(std::size_t question) const { return item_ids_.at(bank_.questions[question].id); }
+std::int64_t Study::reviews_left_today() const {
+  return std::max<std::int64_t>(0, settings_.daily_limit - reviewed_today());
+}
+
+store::RowId Study::item_id(std::size_t question) const { return items_.at(question); }
 
 bool Study::question_is_about(std::size_t question, std::size_t role, std::size_t topic) const {
-  const auto& q = bank_.questions[question];
-  return q.topic == bank_.topics[topic].id &&
-         std::find(q.roles.begin(), q.roles.end(), bank_.roles[role].id) != q.roles.end();
+  const auto slots = index_.slots_of(question);
+  return role < index_.roles() && topic < index_.topics() &&
+         std::binary_search(slots.begin(), slots.end(), index_.slot(role, topic));
 }
 
 std::vector<TopicStatus> Study::mastery() const { return mastery_from(store::Schedules(store_).all(profile_)); }
 
-std::vector<TopicStatus> Study::mastery_from(const std::unordered_map<store::RowId, core::CardState>& cards) const {
+TopicStatus Study::status_of(std::size_t slot, const Cards& cards, core::TimeMs now, const core::Fsrs& engine) const {
+  TopicStatus status;
+  status.role = index_.role_of(slot);
+  status.topic = index_.topic_of(slot);
+  std::vector<std::optional<core::CardState>> topic_cards;
+  for (auto q : index_.questions_in(slot)) {
+    const auto card = cards.find(items_[q]);
+    if (card == cards.end()) {
+      topic_cards.emplace_back();
+      continue;
+    }
+    topic_cards.emplace_back(card->second);
+    if (card->second.due <= now) ++status.due;
+    // Each question's FSRS state counts its answers (reps) and misses (lapses), so accuracy
+    // needs no pass over the answer history.
+    status.answers += card->second.reps;
+    status.correct += card->second.reps - card->second.lapses;
+  }
+  status.mastery = core::topic_mastery(topic_cards, now, engine);
+  return status;
+}
+
+std::vector<TopicStatus> Study::mastery_from(const Cards& cards) const {
   const auto now = clock_.now();
   const auto engine = fsrs();
   std::vector<TopicStatus> topics;
-  for (std::size_t r = 0; r < bank_.roles.size(); ++r) {
-    for (std::size_t t = 0; t < bank_.topics.size(); ++t) {
-      TopicStatus status;
-      status.role = r;
-      status.topic = t;
-      std::vector<std::optional<core::CardState>> topic_cards;
-      for (std::size_t q = 0; q < bank_.questions.size(); ++q) {
-        if (!question_is_about(q, r, t)) continue;
-        const auto card = cards.find(item_id(q));
-        topic_cards.push_back(card == cards.end() ? std::nullopt : std::optional<core::CardState>(card->second));
-        if (card != cards.end() && card->second.due <= now) ++status.due;
-      }
-      status.mastery = core::topic_mastery(topic_cards, now, engine);
-      topics.push_back(status);
-    }
-  }
+  topics.reserve(index_.slots());
+  for (std::size_t slot = 0; slot < index_.slots(); ++slot) topics.push_back(status_of(slot, cards, now, engine));
   return topics;
 }
+
+namespace {
+// Weakest first; ties in bank order, so a full build and an update agree exactly.
+void sort_weak(std::vector<std::size_t>& weak, const std::vector<TopicStatus>& topics) {
+  std::sort(weak.begin(), weak.end(), [&](std::size_t a, std::size_t b) {
+    if (topics[a].mastery.score != topics[b].mastery.score) return topics[a].mastery.score < topics[b].mastery.score;
+    return a < b;
+  });
+}
+}  // namespace
 
 StudySnapshot Study::snapshot() const {
   StudySnapshot snap;
   const auto cards = store::Schedules(store_).all(profile_);
-  const auto [day_start, day_end] = today();
   snap.topics = mastery_from(cards);
-  // Each question's FSRS state counts its answers (reps) and misses (lapses), so accuracy needs
-  // no pass over the answer history.
-  for (auto& status : snap.topics) {
-    for (std::size_t q = 0; q < bank_.questions.size(); ++q) {
-      if (!question_is_about(q, status.role, status.topic)) continue;
-      if (const auto card = cards.find(item_id(q)); card != cards.end()) {
-        status.answers += card->second.reps;
-        status.correct += card->second.reps - card->second.lapses;
-      }
-    }
-  }
+  snap.topic_count = index_.topics();
   for (std::size_t i = 0; i < snap.topics.size(); ++i)
     if (snap.topics[i].mastery.seen > 0) snap.weak.push_back(i);
-  std::stable_sort(snap.weak.begin(), snap.weak.end(), [&](std::size_t a, std::size_t b) {
-    return snap.topics[a].mastery.score < snap.topics[b].mastery.score;
-  });
-
-  for (std::size_t q = 0; q < bank_.questions.size(); ++q) {
-    const auto card = cards.find(item_id(q));
-    if (card == cards.end()) continue;
-    if (card->second.lapses >= leech_threshold) snap.leeches.push_back(q);
-    const auto due = card->second.due;
-    if (due < day_end) {
-      ++snap.due_by_day[0];
-    } else {
-      const auto day = static_cast<std::size_t>((due - day_end) / static_cast<core::TimeMs>(core::ms_per_day)) + 1;
-      if (day < snap.due_by_day.size()) ++snap.due_by_day[day];
-    }
-  }
-  snap.reviewed_today = store::Answers(store_).count_between(profile_, day_start, day_end, core::SessionKind::review);
-  snap.answers_total = store::Answers(store_).count(profile_);
+  sort_weak(snap.weak, snap.topics);
+  per_question_figures(snap, cards);
   return snap;
 }
 
+std::span<const std::size_t> Study::update(StudySnapshot& snap, std::size_t question) const {
+  const auto slots = index_.slots_of(question);
+  if (snap.topics.size() != index_.slots()) {  // not a snapshot of this bank: build it whole
+    snap = snapshot();
+    return slots;
+  }
+  const auto cards = store::Schedules(store_).all(profile_);
+  const auto now = clock_.now();
+  const auto engine = fsrs();
+  std::erase_if(snap.weak, [&](std::size_t i) { return std::binary_search(slots.begin(), slots.end(), i); });
+  for (auto slot : slots) {
+    snap.topics[slot] = status_of(slot, cards, now, engine);
+    if (snap.topics[slot].mastery.seen > 0) snap.weak.push_back(slot);
+  }
+  sort_weak(snap.weak, snap.topics);
+  per_question_figures(snap, cards);
+  return slots;
+}
+
+void Study::per_question_figures(StudySnapshot& snap, const Cards& cards) const {
+  const auto now = clock_.now();
+  const auto today = Clock::local_day(now);
+  snap.leeches.clear();
+  snap.due_by_day = {};
+  for (std::size_t q = 0; q < bank_.questions.size(); ++q) {
+    const auto card = cards.find(items_[q]);
+    if (card == cards.end()) continue;
+    if (card->second.lapses >= leech_threshold) snap.leeches.push_back(q);
+    // Bucketed by the local day it falls due on; anything due before today (say, after the
+    // clock went forward) counts as today, anything past the two weeks shown is left out.
+    const auto due = card->second.due;
+    if (due <= now) {
+      ++snap.due_by_day[0];
+    } else if (due < now + static_cast<core::TimeMs>(snap.due_by_day.size() + 1) * static_cast<core::TimeMs>(core::ms_per_day)) {
+      const auto day = Clock::local_day(due);
+      if (day <= today)
+        ++snap.due_by_day[0];
+      else if (const auto slot = core::period_index(day, today, 1, snap.due_by_day.size()))
+        ++snap.due_by_day[*slot];
+    }
+  }
+  snap.reviewed_today = reviewed_today();
+  snap.answers_total = store::Answers(store_).count(profile_);
+}
+
 std::vector<std::size_t> Study::review_queue(std::optional<std::size_t> role, std::size_t limit) const {
+  return review_queue(role, limit, mastery());
+}
+
+std::vector<std::size_t> Study::review_queue(std::optional<std::size_t> role, std::size_t limit,
+                                             const std::vector<TopicStatus>& topics) const {
   const auto now = clock_.now();
   const auto engine = fsrs();
   const auto cards = store::Schedules(store_).all(profile_);
-  StudySnapshot snap;
-  snap.topics = mastery_from(cards);
 
   auto about_role = [&](std::size_t q) {
     if (!role) return true;
@@ -178,7 +221,7 @@ std::vector<std::size_t> Study::review_queue(std::optional<std::size_t> role, st
     return std::find(roles.begin(), roles.end(), bank_.roles[*role].id) != roles.end();
   };
   auto recall_now = [&](std::size_t q) {
-    const auto card = cards.find(item_id(q));
+    const auto card = cards.find(items_[q]);
     if (card == cards.end()) return 0.0;
     return engine.retrievability(static_cast<double>(now - card->second.last_review) / core::ms_per_day,
                                  card->second.memory.stability);
@@ -187,7 +230,7 @@ std::vector<std::size_t> Study::review_queue(std::optional<std::size_t> role, st
   std::vector<std::size_t> due, rest;
   for (std::size_t q = 0; q < bank_.questions.size(); ++q) {
     if (!about_role(q)) continue;
-    const auto card = cards.find(item_id(q));
+    const auto card = cards.find(items_[q]);
     if (card != cards.end() && card->second.due <= now) {
       due.push_back(q);
     } else {
@@ -199,15 +242,12 @@ std::vector<std::size_t> Study::review_queue(std::optional<std::size_t> role, st
   // Then the weakest topics: started ones by mastery; for a role's study, its unstarted topics too.
   auto topic_score = [&](std::size_t q) {
     double lowest = 2.0;
-    for (std::size_t r = 0; r < bank_.roles.size(); ++r) {
-      if (role && r != *role) continue;
-      for (std::size_t t = 0; t < bank_.topics.size(); ++t) {
-        if (!question_is_about(q, r, t)) continue;
-        const auto* status = snap.find(r, t);
-        if (!status) continue;
-        if (status->mastery.seen == 0 && !role) continue;  // plain review keeps to started topics
-        lowest = std::min(lowest, status->mastery.score);
-      }
+    for (auto slot : index_.slots_of(q)) {
+      if (role && index_.role_of(slot) != *role) continue;
+      if (slot >= topics.size()) continue;
+      const auto& status = topics[slot];
+      if (status.mastery.seen == 0 && !role) continue;  // plain review keeps to started topics
+      lowest = std::min(lowest, status.mastery.score);
     }
     return lowest;
   };

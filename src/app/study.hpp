@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 #include <set>
+#include <span>
 #include <vector>
 
 #include "app/clock.hpp"
@@ -33,7 +34,8 @@ struct TopicStatus {
 };
 
 struct StudySnapshot {
-  std::vector<TopicStatus> topics;  // role-major: every role x topic
+  std::vector<TopicStatus> topics;  // role-major: every role x topic, at BankIndex::slot(role, topic)
+  std::size_t topic_count = 0;      // topics in the bank, to find a role's run of rows
   std::vector<std::size_t> weak;    // indices into topics: started ones, lowest mastery first
   std::vector<std::size_t> leeches; // question indices missed at least leech_threshold times
   std::array<int, 15> due_by_day{};  // due today (including overdue), then each of the next 14 days
@@ -57,24 +59,41 @@ class Study {
   core::Fsrs fsrs() const;
 
   StudySnapshot snapshot() const;
-  // Mastery of every role and topic (role-major) from the current schedule; no answer tallies.
+  // Brings `snap` (a snapshot() taken earlier) up to date after `question` was answered or its
+  // answer undone: only the role x topic pairs the question belongs to are recomputed, with the
+  // figures kept per question (due days, leeches) and today's counts. Returns those pairs, as
+  // indices into snap.topics. Other pairs keep the mastery computed when they were last redone.
+  std::span<const std::size_t> update(StudySnapshot& snap, std::size_t question) const;
+  // Mastery and answer tallies of every role and topic (role-major) from the current schedule.
   std::vector<TopicStatus> mastery() const;
 
   // Review order: due questions first, least likely to be recalled first; then questions from the
   // weakest started topics. `role` limits it to that role's questions. At most `limit` questions.
   std::vector<std::size_t> review_queue(std::optional<std::size_t> role, std::size_t limit) const;
+  // The same, ranking topics by `topics` (as in a snapshot) instead of computing them again.
+  std::vector<std::size_t> review_queue(std::optional<std::size_t> role, std::size_t limit,
+                                        const std::vector<TopicStatus>& topics) const;
 
-  // Start of the local day containing `now`, and of the next one.
-  std::pair<core::TimeMs, core::TimeMs> today() const;
+  // Review answers given on the learner's local day now, each counted on the day it was given
+  // (so 23:30 on the eve of a DST change stays on that eve), and what the daily limit leaves.
+  std::int64_t reviewed_today() const;
+  std::int64_t reviews_left_today() const;
+
   store::RowId item_id(std::size_t question) const;
   bool question_is_about(std::size_t question, std::size_t role, std::size_t topic) const;
+  const core::BankIndex& index() const { return index_; }
 
  private:
-  std::vector<TopicStatus> mastery_from(const std::unordered_map<store::RowId, core::CardState>& cards) const;
+  using Cards = std::unordered_map<store::RowId, core::CardState>;
+  TopicStatus status_of(std::size_t slot, const Cards& cards, core::TimeMs now, const core::Fsrs& engine) const;
+  std::vector<TopicStatus> mastery_from(const Cards& cards) const;
+  // The figures that look at every question once: leeches, reviews due per day, today's counts.
+  void per_question_figures(StudySnapshot& snap, const Cards& cards) const;
 
   store::Store& store_;
   const core::Bank& bank_;
-  const ItemIds& item_ids_;
+  core::BankIndex index_;
+  std::vector<store::RowId> items_;  // the item row of each question, in bank order
   store::RowId profile_;
   const Clock& clock_;
   StudySettings settings_;
