@@ -9,22 +9,16 @@
 #include <unordered_map>
 
 #include "app/app.hpp"
+#include "core/text.hpp"
 #include "store/local_day_queries.hpp"
 
 namespace rp::app {
 
-namespace {
-std::size_t utf8_length(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-}  // namespace
-
+// Every name that creates or renames a profile passes here: --profile, the window's fields and
+// the actions. Characters are counted as core::scan_utf8 counts them, which is what SQLite's
+// length() in the profile table's CHECK counts for valid UTF-8, so a name this accepts is stored.
 std::string App::checked_profile_name(const std::string& name) {
-  if (name.find_first_not_of(" \t\r\n") == std::string::npos) throw std::invalid_argument("a profile needs a name");
-  if (utf8_length(name) > max_profile_name)
-    throw std::invalid_argument(fmt::format("a profile name may be at most {} characters", max_profile_name));
+  if (const auto problem = core::profile_name_problem(name, max_profile_name)) throw std::invalid_argument(*problem);
   return name;
 }
 

@@ -64,7 +64,9 @@ nlohmann::json report_json(const app::App& app, int weeks) {
 
 void print_report(const app::App& app, int weeks, bool json, std::ostream& out) {
   if (json) {
-    out << report_json(app, weeks).dump(2) << '\n';
+    // Text read back from the database is made valid UTF-8 as it is read; should any invalid
+    // byte still reach this point, it becomes U+FFFD rather than an exception and no report.
+    out << report_json(app, weeks).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     return;
   }
   const auto& view = app.view();

@@ -2,7 +2,10 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <optional>
+#include <string>
 
+#include "core/text.hpp"
 #include "ui/screens.hpp"
 
 namespace rp::ui {
@@ -26,6 +29,39 @@ bool begin_facts(const char* id) {
   return true;
 }
 
+// What is wrong with a name typed in a field, checked as App checks it (so the learner reads it
+// beside the field, not in the banner), plus two things only the window knows: another profile
+// has the name, or ImGui replaced a character. Debian's ImGui keeps 16-bit characters, so an
+// emoji typed or edited here becomes U+FFFD; `before` is the name the field started from.
+std::optional<std::string> name_problem(const Frame& f, const std::string& typed, const std::string& before,
+                                        std::optional<std::int64_t> self) {
+  if (auto problem = core::profile_name_problem(typed, app::App::max_profile_name)) return problem;
+  if (core::replacement_characters(typed) > core::replacement_characters(before))
+    return std::string("this window cannot type characters such as emoji (they show as \xEF\xBF\xBD); please leave them out");
+  for (const auto& profile : f.view.profiles)
+    if (profile.name == typed && profile.id != self) return fmt::format("a profile called \"{}\" exists already", typed);
+  return std::nullopt;
+}
+
+void inline_error(const Frame& f, const std::string& message) {
+  ImGui::PushStyleColor(ImGuiCol_Text, f.colors.banner_text);
+  paragraph(message);
+  ImGui::PopStyleColor();
+}
+
+// Whether the learner has pressed Add or Save since the field was last cleared; kept in ImGui's
+// storage for the current ID scope, so an empty field says nothing until it is submitted.
+bool submitted(const char* id) { return ImGui::GetStateStorage()->GetBool(ImGui::GetID(id), false); }
+void set_submitted(const char* id, bool value) { ImGui::GetStateStorage()->SetBool(ImGui::GetID(id), value); }
+
+// Starts a rename with the whole name in the field, or an empty field (the name then shows as
+// the hint) when it does not fit: a character is never cut in the middle.
+template <std::size_t N>
+void start_rename(std::array<char, N>& buffer, const std::string& name) {
+  buffer.fill('\0');
+  if (core::utf8_prefix_bytes(name, N - 1) == name.size()) name.copy(buffer.data(), name.size());
+}
+
 void profiles_section(const Frame& f) {
   auto& ui = f.ui;
   section_title(f, "Profiles");
@@ -39,13 +75,15 @@ void profiles_section(const Frame& f) {
       ImGui::PushID(static_cast<int>(profile.id));
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
+      std::optional<std::string> rename_problem;
+      bool save = false;
       if (ui.renaming == profile.id) {
         ImGui::SetNextItemWidth(-1);
-        const bool done = ImGui::InputText("##rename", ui.rename.data(), ui.rename.size(), ImGuiInputTextFlags_EnterReturnsTrue);
-        if (done) {
-          f.actions.push(app::action::RenameProfile{profile.id, std::string(ui.rename.data())});
-          ui.renaming.reset();
-        }
+        save = ImGui::InputTextWithHint("##rename", profile.name.c_str(), ui.rename.data(), ui.rename.size(),
+                                        ImGuiInputTextFlags_EnterReturnsTrue);
+        const std::string typed(ui.rename.data());
+        rename_problem = name_problem(f, typed, profile.name, profile.id);
+        if (rename_problem && (!typed.empty() || submitted("rename-submitted"))) inline_error(f, *rename_problem);
       } else {
         ImGui::AlignTextToFramePadding();
         text_in(profile.current ? f.fonts.bold : f.fonts.body, profile.name);
@@ -55,12 +93,14 @@ void profiles_section(const Frame& f) {
       muted(fmt::format("{}{} answer{}", profile.current ? "current · " : "", profile.answers, profile.answers == 1 ? "" : "s"));
       ImGui::TableNextColumn();
       if (ui.renaming == profile.id) {
-        if (ImGui::SmallButton("Save")) {
+        save = ImGui::SmallButton("Save") || save;
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Cancel")) ui.renaming.reset();
+        if (save) set_submitted("rename-submitted", true);
+        if (save && !rename_problem) {
           f.actions.push(app::action::RenameProfile{profile.id, std::string(ui.rename.data())});
           ui.renaming.reset();
         }
-        ImGui::SameLine();
-        if (ImGui::SmallButton("Cancel")) ui.renaming.reset();
       } else {
         // The same buttons on every row keep them aligned; the current profile's Switch is off.
         ImGui::BeginDisabled(profile.current);
@@ -69,8 +109,8 @@ void profiles_section(const Frame& f) {
         ImGui::SameLine();
         if (ImGui::SmallButton("Rename")) {
           ui.renaming = profile.id;
-          ui.rename.fill('\0');
-          profile.name.copy(ui.rename.data(), std::min(profile.name.size(), ui.rename.size() - 1));
+          start_rename(ui.rename, profile.name);
+          set_submitted("rename-submitted", false);
         }
         ImGui::SameLine();
         if (ImGui::SmallButton("Delete")) {
@@ -103,9 +143,16 @@ void profiles_section(const Frame& f) {
   const bool entered = ImGui::InputTextWithHint("##new-profile", "New learner's name", ui.new_profile.data(),
                                                 ui.new_profile.size(), ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
-  if ((ImGui::Button("Add profile") || entered) && ui.new_profile[0] != '\0') {
-    f.actions.push(app::action::CreateProfile{std::string(ui.new_profile.data())});
+  const bool add = ImGui::Button("Add profile") || entered;
+  const std::string typed(ui.new_profile.data());
+  const auto problem = name_problem(f, typed, "", std::nullopt);
+  if (add) set_submitted("new-profile-submitted", problem.has_value());
+  if (add && !problem) {
+    f.actions.push(app::action::CreateProfile{typed});
     ui.new_profile.fill('\0');
+  } else if (problem && (!typed.empty() || submitted("new-profile-submitted"))) {
+    ImGui::SameLine();
+    inline_error(f, *problem);
   }
 }
 }  // namespace
