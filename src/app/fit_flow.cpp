@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
+#include <type_traits>
 
 namespace rp::app {
 
@@ -21,13 +23,35 @@ std::string detail_json(const core::Bank& bank, const core::FitResult& r) {
                         {"sure", r.sure},
                         {"answered", r.answered},
                         {"sentence", core::fit_sentence(bank, r)}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::optional<std::size_t> role_index(const core::Bank& bank, const std::string& role_id) {
   for (std::size_t i = 0; i < bank.roles.size(); ++i)
     if (bank.roles[i].id == role_id) return i;
   return std::nullopt;
+}
+
+// A member of stored result details when it is there with the type detail_json() gives it.
+template <typename T>
+std::optional<T> member(const nlohmann::json& detail, const char* key) {
+  if (!detail.is_object() || !detail.contains(key)) return std::nullopt;
+  const auto& value = detail[key];
+  if constexpr (std::is_same_v<T, double>) {
+    if (value.is_number() && std::isfinite(value.get<double>())) return value.get<double>();
+  } else {
+    if (value.is_string()) return value.get<std::string>();
+  }
+  return std::nullopt;
+}
+
+// What a result's own row still says when its details cannot be read.
+std::string plain_sentence(const core::Bank& bank, const FitHistoryEntry& entry) {
+  if (!entry.suggested || bank.roles.size() < 2) return "No clear preference";
+  core::FitResult result;
+  result.suggested = entry.suggested;
+  result.sure = entry.sure;
+  return core::fit_sentence(bank, result);
 }
 }  // namespace
 
@@ -54,13 +78,21 @@ void FitFlow::load_history() {
     entry.when = record.computed_ms;
     entry.sure = record.sure;
     if (record.suggested) entry.suggested = role_index(bank_, *record.suggested);
+    // The details are JSON this version wrote; one edited by hand or cut short keeps its row in
+    // the history (date, outcome, sureness) with a neutral lean and a sentence from the row.
     const auto detail = nlohmann::json::parse(record.detail_json, nullptr, false);
-    if (!detail.is_discarded() && detail.contains("leader") && detail.contains("difference") && !bank_.roles.empty()) {
-      const double difference = detail["difference"].get<double>();
-      entry.lean = detail["leader"].get<std::string>() == bank_.roles[0].id ? difference : -difference;
+    const auto leader = member<std::string>(detail, "leader");
+    const auto difference = member<double>(detail, "difference");
+    const auto sentence = member<std::string>(detail, "sentence");
+    if (leader && difference && sentence && !bank_.roles.empty()) {
+      const double lean = *leader == bank_.roles[0].id ? *difference : -*difference;
+      entry.lean = std::clamp(lean, -1.0, 1.0);
+      entry.sentence = *sentence;
+      if (entry.lean != lean) store::note_odd_row(store_, store::OddRow::fit_result, std::to_string(record.id));
+    } else {
+      entry.sentence = plain_sentence(bank_, entry);
+      store::note_odd_row(store_, store::OddRow::fit_result, std::to_string(record.id));
     }
-    if (!detail.is_discarded() && detail.contains("sentence") && detail["sentence"].is_string())
-      entry.sentence = detail["sentence"].get<std::string>();
     history_.push_back(entry);
   }
 }

@@ -1,5 +1,12 @@
 #pragma once
 // One small repository per kind of row. Each takes the Store and speaks in domain terms.
+//
+// Every row is read through one reader per kind of row, which returns values in their valid
+// range: a row that cannot be used (a NULL or text where a number belongs, an unknown item, a
+// time no clock gives) is skipped, and an out-of-range value (negative stability, -50 answers,
+// 1e17 ms of study a day, text that is not UTF-8) is clamped or repaired. Reading never writes:
+// the row on disk stays as it was, and is counted once (see OddRow) so the learner hears of it.
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -18,6 +25,21 @@
 namespace rp::store {
 
 using RowId = std::int64_t;
+
+// Kinds of stored rows that can be found out of range, in the order the notice names them.
+enum class OddRow { review_state, daily_total, answer, fit_result, mastery_snapshot, weekly_goal, profile_name, setting };
+inline constexpr std::size_t odd_row_kinds = 8;
+
+// Notes that row `key` of this kind was skipped or corrected as it was read. Each row counts
+// once per open database however often it is read. For readers outside the repositories too
+// (the role-fit details are JSON, which the store does not parse).
+void note_odd_row(Store& store, OddRow kind, const std::string& key);
+// How many different rows of each kind were noted since the database was opened.
+std::array<std::size_t, odd_row_kinds> odd_row_counts(Store& store);
+// One line for the learner about the rows noted since the last call, or "" when there are none:
+// "Some stored records were out of range and were skipped or corrected as they were read:
+// 3 review states, 1 daily total. The database itself is unchanged."
+std::string take_odd_rows_notice(Store& store);
 
 struct Profile {
   RowId id = 0;
@@ -149,6 +171,7 @@ class DailyActivity {
 };
 
 struct Goal {
+  static constexpr int max_weekly_target = 100'000;  // the bound App's SetGoal enforces
   std::string unit;  // "answers" or "minutes"
   int weekly_target = 0;
 };
@@ -169,9 +192,16 @@ struct MasteryPoint {
   double score = 0;
 };
 
+// The reader of mastery_snapshot rows, for every query that selects
+// `week_monday, role, topic, score` as its first columns: nothing for a row that cannot be used
+// (a week that is not a Monday, a score that is not a number), the score clamped into [0, 1].
+std::optional<MasteryPoint> read_mastery_point(Store& store, RowId profile_id, SQLite::Statement& row);
+
 class MasterySnapshots {
  public:
   explicit MasterySnapshots(Store& store) : store_(store) {}
+  // A score that is not a number is not written (mastery_snapshot.score is NOT NULL, and SQLite
+  // stores NaN as NULL); others are kept within [0, 1].
   void put(RowId profile_id, const MasteryPoint& point);
   std::vector<MasteryPoint> since(RowId profile_id, core::LocalDay first_monday);
 
@@ -202,6 +232,8 @@ class Settings {
  public:
   static constexpr RowId app_wide = 0;
   explicit Settings(Store& store) : store_(store) {}
+  // Nothing for a value that is wholly a number but not a finite one ("nan", "inf", "1e999"): no
+  // setting is one, and such a value would carry NaN into every interval and mastery figure.
   std::optional<std::string> get(RowId profile_id, const std::string& key);
   void set(RowId profile_id, const std::string& key, const std::string& value);
 
