@@ -7,6 +7,8 @@
 #include <ostream>
 #include <string>
 
+#include "terminal/quiz_terminal.hpp"
+
 namespace rp::terminal {
 
 namespace {
@@ -43,6 +45,7 @@ int run_fit(app::App& app, bool start_over, std::istream& in, std::ostream& out,
   }
   fmt::print(out, "Say how much you agree with each statement. Every answer is saved as you give it.\n");
 
+  int not_recorded = 0;
   while (fit.stage == app::FitFlow::Stage::asking) {
     fmt::print(out, "\n{}\n", fit.statement);
     if (fit.earlier_answer)
@@ -56,7 +59,7 @@ int run_fit(app::App& app, bool start_over, std::istream& in, std::ostream& out,
       app.apply(app::action::FitQuit{});
       fmt::print(out, "\nInput closed. Your {} answer{} kept; run 'rolepath fit --terminal' to continue.\n", kept,
                  kept == 1 ? " is" : "s are");
-      return 0;
+      return answers_not_recorded_exit(not_recorded, err);
     }
     const std::string key = trimmed(line);
     if (key.size() == 1 && key[0] >= '1' && key[0] <= '5') {
@@ -64,6 +67,7 @@ int run_fit(app::App& app, bool start_over, std::istream& in, std::ostream& out,
         app.apply(app::action::FitAnswer{key[0] - '0'});
       } catch (const store::StoreError& e) {
         fmt::print(err, "Your answer was not recorded: {}\n", e.what());
+        ++not_recorded;
         continue;
       }
       fmt::print(out, "recorded\n");
@@ -79,14 +83,14 @@ int run_fit(app::App& app, bool start_over, std::istream& in, std::ostream& out,
       app.apply(app::action::FitQuit{});
       fmt::print(out, "Saved. Your {} answer{} kept; run 'rolepath fit --terminal' to continue.\n", kept,
                  kept == 1 ? " is" : "s are");
-      return 0;
+      return answers_not_recorded_exit(not_recorded, err);
     } else {
       fmt::print(err, "Please type 1 to 5, s, b{} or q.\n", fit.can_finish ? ", f" : "");
     }
   }
   fmt::print(out, "\n");
   print_fit_result(fit, out);
-  return 0;
+  return answers_not_recorded_exit(not_recorded, err);
 }
 
 }  // namespace rp::terminal

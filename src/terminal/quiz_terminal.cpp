@@ -47,6 +47,13 @@ void print_summary(const app::SessionView& v, std::ostream& out) {
 }
 }  // namespace
 
+int answers_not_recorded_exit(int not_recorded, std::ostream& err) {
+  if (not_recorded == 0) return 0;
+  // A script or a learner who reads only the end learns that some answers are missing.
+  fmt::print(err, "{} answer{} could not be recorded.\n", not_recorded, not_recorded == 1 ? "" : "s");
+  return 1;
+}
+
 int run_quiz(app::App& app, std::optional<app::QuizSetup> setup, std::istream& in, std::ostream& out,
              std::ostream& err) {
   const auto& v = app.view().session;
@@ -62,6 +69,7 @@ int run_quiz(app::App& app, std::optional<app::QuizSetup> setup, std::istream& i
     return 0;
   }
 
+  int not_recorded = 0;
   while (v.running()) {
     if (v.stage == Stage::card) {
       fmt::print(out, "\nStudy card: {}\n{}\n", v.card_title, v.card_text);
@@ -77,13 +85,13 @@ int run_quiz(app::App& app, std::optional<app::QuizSetup> setup, std::istream& i
     if (!std::getline(in, line)) {
       app.apply(app::action::QuizQuit{});
       fmt::print(out, "\nInput closed. Your {} answers are kept.\n", v.answered);
-      return 0;
+      return answers_not_recorded_exit(not_recorded, err);
     }
     const std::string key = trimmed(line);
     if (key == "q") {
       app.apply(app::action::QuizQuit{});
       if (v.stage == Stage::summary) print_summary(v, out);
-      return 0;
+      return answers_not_recorded_exit(not_recorded, err);
     }
     if (key == "u") {
       if (!v.can_undo) {
@@ -114,6 +122,7 @@ int run_quiz(app::App& app, std::optional<app::QuizSetup> setup, std::istream& i
     } catch (const store::StoreError& e) {
       // Nothing was half-written; earlier answers stand. Say so and ask again.
       fmt::print(err, "Your answer was not recorded: {}\n", e.what());
+      ++not_recorded;
       continue;
     }
     if (v.correct) {
@@ -125,7 +134,7 @@ int run_quiz(app::App& app, std::optional<app::QuizSetup> setup, std::istream& i
     app.apply(app::action::QuizNext{});
   }
   if (v.stage == Stage::summary) print_summary(v, out);
-  return 0;
+  return answers_not_recorded_exit(not_recorded, err);
 }
 
 }  // namespace rp::terminal
