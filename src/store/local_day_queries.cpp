@@ -40,9 +40,9 @@ std::vector<MasteryPoint> mastery_week(Store& store, RowId profile_id, core::Loc
     query.bind(2, week_monday);
     if (role) query.bind(3, *role);
     std::vector<MasteryPoint> points;
+    // Through the repositories' reader: an unusable row is skipped and noted, a score clamped.
     while (query.executeStep())
-      points.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString(),
-                        query.getColumn(3).getDouble()});
+      if (auto point = read_mastery_point(store, profile_id, query)) points.push_back(std::move(*point));
     return points;
   });
 }
