@@ -126,6 +126,7 @@ TEST_CASE("out of space while recording: a clear error and earlier answers intac
   const auto r = run("bash -c " + shell_quote(limit + "exec " + base + "quiz --terminal --count 40"), answers);
   INFO(r.err);
   CHECK(r.err.find("Your answer was not recorded: " + db.string()) != std::string::npos);
+  CHECK(r.exit_code == 1);  // a script is told that answers were lost
   if (disk.mounted) CHECK(r.err.find("the disk is full") != std::string::npos);
   int recorded = 0;
   for (std::size_t at = r.out.find("\nrecorded\n"); at != std::string::npos; at = r.out.find("\nrecorded\n", at + 1)) ++recorded;
