@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <limits>
 #include <set>
+#include <utility>
 
 #include "core/text.hpp"
 
@@ -112,9 +112,10 @@ class Cells {
   // An integer outside [lo, hi] makes the row unusable instead of being clamped (a time no clock
   // gives, a week that is not a Monday: there is no nearest right value).
   std::int64_t integer_within(int column, std::int64_t lo, std::int64_t hi) {
-    const bool was_odd = odd_;
+    const bool was_odd = std::exchange(odd_, false);
     const auto value = integer(column, lo, hi);
-    if (odd_ && !was_odd) unusable_ = true;
+    if (odd_) unusable_ = true;
+    odd_ = odd_ || was_odd;
     return value;
   }
   double real(int column, double lo, double hi) {
@@ -267,13 +268,6 @@ void note_odd_row(Store& store, OddRow kind, const std::string& key) {
   tally(store).rows[static_cast<std::size_t>(kind)].insert(key);
 }
 
-std::array<std::size_t, odd_row_kinds> odd_row_counts(Store& store) {
-  std::array<std::size_t, odd_row_kinds> counts{};
-  const auto& rows = tally(store).rows;
-  for (std::size_t kind = 0; kind < odd_row_kinds; ++kind) counts[kind] = rows[kind].size();
-  return counts;
-}
-
 std::string take_odd_rows_notice(Store& store) {
   static constexpr std::array<std::pair<const char*, const char*>, odd_row_kinds> names = {{
       {"review state", "review states"},
@@ -294,7 +288,7 @@ std::string take_odd_rows_notice(Store& store) {
     list += (list.empty() ? "" : ", ") + std::to_string(fresh) + " " + (fresh == 1 ? names[kind].first : names[kind].second);
   }
   if (list.empty()) return {};
-  return "Some stored records were out of range and were skipped or corrected as they were read: " + list +
+  return "Some stored records were out of range and were skipped or corrected: " + list +
          ". The database itself is unchanged.";
 }
 
@@ -601,20 +595,6 @@ void MasterySnapshots::put(RowId profile_id, const MasteryPoint& point) {
           "ON CONFLICT (profile_id, week_monday, role, topic) DO UPDATE SET score = excluded.score",
           profile_id, point.week_monday, point.role, point.topic, std::clamp(point.score, 0.0, 1.0))
         .exec();
-  });
-}
-
-std::vector<MasteryPoint> MasterySnapshots::since(RowId profile_id, core::LocalDay first_monday) {
-  return store_.guarded([&] {
-    auto& query = store_.prepared(
-        "SELECT week_monday, role, topic, score FROM mastery_snapshot WHERE profile_id = ? AND week_monday >= ? "
-        "ORDER BY week_monday");
-    query.bind(1, profile_id);
-    query.bind(2, first_monday);
-    std::vector<MasteryPoint> points;
-    while (query.executeStep())
-      if (auto point = read_mastery_point(store_, profile_id, query)) points.push_back(std::move(*point));
-    return points;
   });
 }
 

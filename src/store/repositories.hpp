@@ -6,7 +6,6 @@
 // time no clock gives) is skipped, and an out-of-range value (negative stability, -50 answers,
 // 1e17 ms of study a day, text that is not UTF-8) is clamped or repaired. Reading never writes:
 // the row on disk stays as it was, and is counted once (see OddRow) so the learner hears of it.
-#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -34,11 +33,9 @@ inline constexpr std::size_t odd_row_kinds = 8;
 // once per open database however often it is read. For readers outside the repositories too
 // (the role-fit details are JSON, which the store does not parse).
 void note_odd_row(Store& store, OddRow kind, const std::string& key);
-// How many different rows of each kind were noted since the database was opened.
-std::array<std::size_t, odd_row_kinds> odd_row_counts(Store& store);
 // One line for the learner about the rows noted since the last call, or "" when there are none:
-// "Some stored records were out of range and were skipped or corrected as they were read:
-// 3 review states, 1 daily total. The database itself is unchanged."
+// "Some stored records were out of range and were skipped or corrected: 3 review states, 1 daily
+// total. The database itself is unchanged." (Short enough for two lines of the window's banner.)
 std::string take_odd_rows_notice(Store& store);
 
 struct Profile {
@@ -203,7 +200,6 @@ class MasterySnapshots {
   // A score that is not a number is not written (mastery_snapshot.score is NOT NULL, and SQLite
   // stores NaN as NULL); others are kept within [0, 1].
   void put(RowId profile_id, const MasteryPoint& point);
-  std::vector<MasteryPoint> since(RowId profile_id, core::LocalDay first_monday);
 
  private:
   Store& store_;
