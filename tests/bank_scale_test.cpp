@@ -10,8 +10,7 @@
 #include "bank/loader.hpp"
 #include "bench/big_bank.hpp"
 #include "store/local_day_queries.hpp"
-#include "support/scoped_env.hpp"
-#include "support/temp_folder.hpp"
+#include "support/temp_home.hpp"
 
 using namespace rp;
 
@@ -21,7 +20,7 @@ constexpr core::TimeMs t0 = 1'772'474'400'000;  // 2026-03-02T18:00:00Z
 // have decayed by a few milliseconds' worth.
 constexpr double score_tolerance = 1e-7;
 
-core::Bank big_bank(const test::TempFolder& dir) {
+core::Bank big_bank(const test::TempHome& dir) {
   const auto file = dir / "big.toml";
   test::write_bytes(file, bench::big_bank_toml(20, 500, 1200));
   auto loaded = bank::load_banks({file});
@@ -92,8 +91,7 @@ void answer_and_check(app::App& a) {
 }  // namespace
 
 TEST_CASE("the role x topic index lists each question under its own roles and topic only") {
-  test::TempFolder dir;
-  test::ScopedXdgHome home(dir.path().string());
+  test::TempHome dir;  // XDG_DATA_HOME and XDG_CONFIG_HOME inside it
   const auto bank = big_bank(dir);
   const core::BankIndex index(bank);
   REQUIRE(index.slots() == bank.roles.size() * bank.topics.size());
@@ -113,8 +111,7 @@ TEST_CASE("the role x topic index lists each question under its own roles and to
 }
 
 TEST_CASE("after an answer or an undo only that question's rows change and the view equals a full rebuild") {
-  test::TempFolder dir;
-  test::ScopedXdgHome home(dir.path().string());
+  test::TempHome dir;  // XDG_DATA_HOME and XDG_CONFIG_HOME inside it
   auto opened = std::make_unique<app::App>(store::Store::open(dir / "rolepath.db"), big_bank(dir), app::Clock::starting_at(t0),
                                            app::AppOptions{});
   app::App& a = *opened;

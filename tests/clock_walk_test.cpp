@@ -15,14 +15,14 @@
 #include "support/clock_walk.hpp"
 #include "support/headless.hpp"
 #include "support/scoped_env.hpp"
-#include "support/temp_folder.hpp"
+#include "support/temp_home.hpp"
 #include "terminal/export.hpp"
 #include "terminal/report.hpp"
 
 using namespace rp;
 
 namespace {
-std::unique_ptr<app::App> open_app(const test::TempFolder& dir) {
+std::unique_ptr<app::App> open_app(const test::TempHome& dir) {
   app::AppOptions options;
   options.settings_file = (dir / "imgui.ini").string();
   return std::make_unique<app::App>(store::Store::open(dir / "rolepath.db"), bank::load_banks({}).bank,
@@ -131,7 +131,7 @@ void draw_every_screen(app::App& a) {
   }
 }
 
-void check_report_and_export(app::App& a, const test::TempFolder& dir) {
+void check_report_and_export(app::App& a, const test::TempHome& dir) {
   std::ostringstream text, json;
   terminal::print_report(a, 8, false, text);
   CHECK(text.str().find("RolePath report for") == 0);
@@ -146,8 +146,7 @@ void check_report_and_export(app::App& a, const test::TempFolder& dir) {
 }  // namespace
 
 TEST_CASE("the clock walked back and forth through 2100 9999 DST and the date line keeps every figure sane") {
-  test::TempFolder dir;
-  test::ScopedXdgHome home(dir.path().string());
+  test::TempHome dir;  // XDG_DATA_HOME and XDG_CONFIG_HOME inside it
   test::ScopedTz zone("UTC");
   test::ScopedEnv now("ROLEPATH_NOW", "2026-03-02T18:00:00");
   std::unique_ptr<app::App> earlier;  // the previous step's App, still open when the clock moves
@@ -200,8 +199,7 @@ TEST_CASE("the clock walked back and forth through 2100 9999 DST and the date li
 namespace {
 // Reviews at 23:30 on the eve of a DST change, one at 00:30 after it, then a look at noon.
 void review_across_midnight(const char* eve_text, const char* after_midnight, const char* noon) {
-  test::TempFolder dir;
-  test::ScopedXdgHome home(dir.path().string());
+  test::TempHome dir;  // XDG_DATA_HOME and XDG_CONFIG_HOME inside it
   test::ScopedTz zone("America/New_York");
   test::ScopedEnv now("ROLEPATH_NOW", eve_text);
   app::App a(store::Store::open_in_memory(), bank::load_banks({}).bank, app::Clock::from_environment(), {});

@@ -41,12 +41,4 @@ struct ScopedTz : ScopedEnv {
   explicit ScopedTz(const char* zone) : ScopedEnv("TZ", zone) {}
 };
 
-// XDG_DATA_HOME and XDG_CONFIG_HOME inside `folder` for one scope, so nothing an in-process
-// test runs can resolve a path in the real home.
-struct ScopedXdgHome {
-  explicit ScopedXdgHome(const std::string& folder)
-      : data("XDG_DATA_HOME", folder + "/data"), config("XDG_CONFIG_HOME", folder + "/config") {}
-  ScopedEnv data, config;
-};
-
 }  // namespace rp::test
