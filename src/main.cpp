@@ -104,6 +104,12 @@ std::unique_ptr<rp::app::App> open_app(const Options& options) {
     application->apply(app::action::ShowError{backup_problem});
   }
   if (!notice.empty()) application->apply(app::action::ShowError{notice});
+  // Stored rows the start found out of range (skipped or corrected as read, never rewritten):
+  // said once, on stderr and in the window's banner.
+  if (const auto odd = store::take_odd_rows_notice(application->store()); !odd.empty()) {
+    std::cerr << "rolepath: " << odd << '\n';
+    application->apply(app::action::ShowError{odd});
+  }
   return application;
 }
 
@@ -286,6 +292,9 @@ int main(int argc, char** argv) {
       auto application = open_app(options);
       const auto rows = rp::terminal::export_csv(*application, options.csv);
       std::cout << "Wrote " << rows << " answers to " << options.csv << '\n';
+      // Answer rows are read only here; any found out of range were left out or corrected.
+      if (const auto odd = rp::store::take_odd_rows_notice(application->store()); !odd.empty())
+        std::cerr << "rolepath: " << odd << '\n';
       return 0;
     }
     if (*demo) {

@@ -8,9 +8,10 @@
 namespace rp::ui {
 
 struct UiState {
-  std::array<char, 256> new_profile{};
+  // Room for the longest name, 64 characters of up to four bytes, and the closing NUL.
+  std::array<char, 64 * 4 + 1> new_profile{};
   std::optional<std::int64_t> renaming;  // profile whose name is being edited
-  std::array<char, 256> rename{};
+  std::array<char, 64 * 4 + 1> rename{};
   std::optional<std::int64_t> confirm_delete;  // profile awaiting "delete?" confirmation
   int goal_unit = 0;                           // 0 answers, 1 minutes, while editing the goal
   int goal_target = 50;
