@@ -103,12 +103,12 @@ std::unique_ptr<rp::app::App> open_app(const Options& options) {
     std::cerr << "rolepath: " << backup_problem << '\n';
     application->apply(app::action::ShowError{backup_problem});
   }
-  if (!notice.empty()) application->apply(app::action::ShowError{notice});
+  if (!notice.empty()) application->apply(app::action::ShowError{notice, true});
   // Stored rows the start found out of range (skipped or corrected as read, never rewritten):
   // said once, on stderr and in the window's banner.
   if (const auto odd = store::take_odd_rows_notice(application->store()); !odd.empty()) {
     std::cerr << "rolepath: " << odd << '\n';
-    application->apply(app::action::ShowError{odd});
+    application->apply(app::action::ShowError{odd, true});
   }
   return application;
 }

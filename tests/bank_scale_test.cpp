@@ -144,7 +144,7 @@ TEST_CASE("after an answer or an undo only that question's rows change and the v
   a.apply(app::action::QuizQuit{});
 
   // Review, the next day: due questions and weak topics, study cards included.
-  a.clock().set(t0 + 86'400'000);
+  a.clock().set(t0 + 86'400'000 + 3'600'000);
   a.apply(app::action::ReviewStart{});
   REQUIRE(a.view().session.running());
   for (int i = 0; i < 8 && a.view().session.running(); ++i) {
@@ -172,7 +172,7 @@ TEST_CASE("after an answer or an undo only that question's rows change and the v
   // A new start of the App on the same file shows the same.
   const auto shown = a.view().study.topics;
   opened.reset();  // closes the database before it is opened again
-  app::App again(store::Store::open(dir / "rolepath.db"), big_bank(dir), app::Clock::starting_at(t0 + 86'400'000), {});
+  app::App again(store::Store::open(dir / "rolepath.db"), big_bank(dir), app::Clock::starting_at(t0 + 86'400'000 + 3'600'000), {});
   REQUIRE(again.view().study.topics.size() == shown.size());
   for (std::size_t i = 0; i < shown.size(); ++i) CHECK_MESSAGE(again.view().study.topics[i].answers == shown[i].answers, "row ", i);
 }

@@ -94,6 +94,7 @@ void App::apply_pending() {
       apply(action);
     } catch (const std::exception& e) {
       view_.error_banner = e.what();
+      view_.banner_is_notice = false;
     }
   }
 }
@@ -107,7 +108,10 @@ void App::apply(const Action& action) {
                    view_.theme = a.theme;
                  },
                  [this](const action::DismissError&) { view_.error_banner.clear(); },
-                 [this](const action::ShowError& a) { view_.error_banner = a.message; },
+                 [this](const action::ShowError& a) {
+                   view_.error_banner = a.message;
+                   view_.banner_is_notice = a.notice;
+                 },
                  [this](const action::FitStart&) { fit_->start_new(); },
                  [this](const action::FitResume&) { fit_->resume(); },
                  [this](const action::FitAnswer& a) { fit_->answer(a.likert); },

@@ -197,6 +197,7 @@ struct ViewState {
   Screen screen = Screen::home;
   Theme theme = Theme::light;
   std::string error_banner;  // shown above every screen until dismissed
+  bool banner_is_notice = false;  // the banner tells something to know rather than a failure
 
   std::string profile_name;
   std::int64_t answers_total = 0;
@@ -231,6 +232,7 @@ struct SetTheme {
 struct DismissError {};
 struct ShowError {
   std::string message;
+  bool notice = false;  // something to know (a restore finished, odd rows skipped), not a failure
 };
 // The questionnaire.
 struct FitStart {};

@@ -53,7 +53,7 @@ void draw_banner(const Frame& f) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16 * f.fonts.scale, 10 * f.fonts.scale));
   const float height = ImGui::GetTextLineHeightWithSpacing() * 3.2f;
   ImGui::BeginChild("banner", ImVec2(0, height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
-  text_in(f.fonts.bold, "Something went wrong");
+  text_in(f.fonts.bold, f.view.banner_is_notice ? "Please note" : "Something went wrong");
   ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - 110 * f.fonts.scale);
   text(f.view.error_banner);
   ImGui::PopTextWrapPos();

@@ -236,18 +236,22 @@ void mastery_table(const Frame& f) {
   if (rows.empty()) return;
   const auto& roles = f.view.roles;
   const auto& topics = f.view.topics;
+  // A table column per role reads well for a few roles; ImGui also allows at most 64 columns.
+  constexpr std::size_t max_role_columns = 6;
+  const std::size_t shown = std::min(roles.size(), max_role_columns);
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("mastery", 1 + static_cast<int>(roles.size()), flags,
+  if (!ImGui::BeginTable("mastery", 1 + static_cast<int>(shown), flags,
                          ImVec2(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 50), 0)))
     return;
   ImGui::TableSetupColumn("Topic", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  for (const auto& role : roles) ImGui::TableSetupColumn(role.name.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+  for (std::size_t r = 0; r < shown; ++r)
+    ImGui::TableSetupColumn(roles[r].name.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.3f);
   ImGui::TableHeadersRow();
   for (std::size_t t = 0; t < topics.size(); ++t) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     text(topics[t].name);
-    for (std::size_t r = 0; r < roles.size(); ++r) {
+    for (std::size_t r = 0; r < shown; ++r) {
       ImGui::TableNextColumn();
       const auto& row = rows[r * topics.size() + t];
       if (row.seen == 0) {
@@ -264,6 +268,8 @@ void mastery_table(const Frame& f) {
     }
   }
   ImGui::EndTable();
+  if (shown < roles.size())
+    note(f, fmt::format("The table shows the first {} of {} roles; `rolepath report` lists every role.", shown, roles.size()));
   note(f, "Mastery: the share of a topic's questions you would likely recall a week from now. It fades without review.");
 }
 
