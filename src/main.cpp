@@ -9,13 +9,11 @@
 
 #include "app/app.hpp"
 #include "app/clock.hpp"
+#include "app/data.hpp"
 #include "app/demo.hpp"
 #include "app/paths.hpp"
 #include "bank/loader.hpp"
 #include "platform/window.hpp"
-#include "store/backups.hpp"
-#include "store/files.hpp"
-#include "store/store.hpp"
 #include "terminal/check_bank.hpp"
 #include "terminal/export.hpp"
 #include "terminal/fit_terminal.hpp"
@@ -51,24 +49,12 @@ struct BankRejected {};
 // The real file the learner means: links and `..` resolved, so locks, backups and restores act
 // on the database itself.
 std::filesystem::path database_path(const Options& options) {
-  return rp::store::resolve_database_path(options.db.empty() ? rp::app::default_database_path()
-                                                             : std::filesystem::path(options.db));
+  return rp::app::resolve_database_path(options.db.empty() ? rp::app::default_database_path()
+                                                           : std::filesystem::path(options.db));
 }
 
-using rp::app::backup_root;
-
-rp::core::LocalDay today() { return rp::app::Clock::local_day(rp::app::Clock::from_environment().now()); }
-
-// "20260302-180000": when a restore kept the current file aside.
-std::string time_tag(rp::core::TimeMs now) {
-  std::string iso = rp::core::format_iso8601_utc(now);  // 2026-03-02T18:00:00Z
-  std::erase_if(iso, [](char c) { return c == '-' || c == ':' || c == 'Z'; });
-  std::replace(iso.begin(), iso.end(), 'T', '-');
-  return iso;
-}
-
-// Loads the banks, opens the database and builds the app every front end uses. The first start
-// of each day also makes a backup; a failed backup is reported but never stops the learner.
+// Loads the banks, opens the database and builds the app every front end uses. What the learner
+// should know about the start (a backup that failed, a restore finished) is said on stderr too.
 std::unique_ptr<rp::app::App> open_app(const Options& options) {
   using namespace rp;
   std::vector<std::filesystem::path> bank_files(options.banks.begin(), options.banks.end());
@@ -77,65 +63,38 @@ std::unique_ptr<rp::app::App> open_app(const Options& options) {
     for (const auto& error : loaded.errors) std::cerr << error.to_string() << '\n';
     throw BankRejected{};
   }
-  const auto clock = app::Clock::from_environment();
-  // The first start of a day reads every page of the file (and backs it up); later starts that
-  // day check the header and schema only, so starting stays quick however long the history.
-  const auto db = database_path(options);
-  const auto day = app::Clock::local_day(clock.now());
-  const bool first_today = !store::has_backup_today(backup_root(), db, day);
-  auto store = store::Store::open(db, first_today ? store::Check::thorough : store::Check::light);
-  const std::string notice = store->notice();
-  if (!notice.empty()) std::cerr << "rolepath: " << notice << '\n';
-  std::string backup_problem;
-  try {
-    store::daily_backup(*store, backup_root(), day);
-  } catch (const std::exception& e) {
-    backup_problem = std::string("Today's backup could not be made: ") + e.what();
-  }
-
   app::AppOptions app_options;
   if (!options.profile.empty()) app_options.profile_name = options.profile;
   app_options.bank_sources = {"built-in bank (assets/banks/default.toml)"};
   for (const auto& file : options.banks) app_options.bank_sources.push_back(file);
   app_options.settings_file = (app::config_folder() / "imgui.ini").string();
-  auto application = std::make_unique<app::App>(std::move(store), std::move(loaded.bank), clock, app_options);
-  if (!backup_problem.empty()) {
-    std::cerr << "rolepath: " << backup_problem << '\n';
-    application->apply(app::action::ShowError{backup_problem});
-  }
-  if (!notice.empty()) application->apply(app::action::ShowError{notice, true});
-  // Stored rows the start found out of range (skipped or corrected as read, never rewritten):
-  // said once, on stderr and in the window's banner.
-  if (const auto odd = store::take_odd_rows_notice(application->store()); !odd.empty()) {
-    std::cerr << "rolepath: " << odd << '\n';
-    application->apply(app::action::ShowError{odd, true});
-  }
-  return application;
+  auto opened = app::open_app(database_path(options), std::move(loaded.bank), app::Clock::from_environment(), app_options);
+  for (const auto& notice : opened.notices) std::cerr << "rolepath: " << notice << '\n';
+  return std::move(opened.app);
 }
 
 // The recovery window's choices, carried out; returns the database path to try next, or nothing
 // to stop.
-std::optional<std::filesystem::path> recover(const rp::store::StoreError& error, const rp::platform::WindowOptions& window) {
+std::optional<std::filesystem::path> recover(const rp::app::DataError& error, const rp::platform::WindowOptions& window) {
   using namespace rp;
   const std::filesystem::path db(error.path());
+  const auto clock = app::Clock::from_environment();
   ui::RecoveryView view;
   view.path = error.path();
   view.problem = error.problem();
-  view.in_use = error.kind() == store::ErrorKind::in_use;
+  view.in_use = error.kind() == app::DataProblem::in_use;
   // A restore is offered only where it is the fix, and only with this database's own backups.
-  const auto backups = error.restore_would_help() ? store::backups_for_database(backup_root(), db, today())
-                                                  : std::vector<store::BackupFile>{};
+  const auto backups = error.restore_would_help() ? app::backups_of(db, clock) : std::vector<app::BackupInfo>{};
   if (!backups.empty()) {
-    view.latest_backup = backups.front().path.string();
-    view.latest_backup_date = core::format_day(backups.front().day);
+    view.latest_backup = backups.front().file.string();
+    view.latest_backup_date = backups.front().date;
   }
   view.suggested_new_path = (db.parent_path() / (db.stem().string() + "-new.db")).string();
   const auto choice = platform::run_recovery_window(view, window);
   switch (choice.kind) {
     case ui::RecoveryChoice::Kind::restore: {
-      const auto kept = store::restore_database(db, backups.front().path,
-                                                {time_tag(app::Clock::from_environment().now()), false});
-      std::cerr << "rolepath: restored " << backups.front().path.string();
+      const auto kept = app::restore_backup(db, backups.front().file, false, clock);
+      std::cerr << "rolepath: restored " << backups.front().file.string();
       if (!kept.empty()) std::cerr << "; the previous file is kept as " << kept.string();
       std::cerr << '\n';
       return db;
@@ -163,7 +122,7 @@ int run_gui(const Options& options, rp::app::Screen screen) {
       application->apply(app::action::Navigate{screen});
       platform::run_window(*application, window);
       return 0;
-    } catch (const store::StoreError& error) {
+    } catch (const app::DataError& error) {
       std::cerr << "rolepath: " << error.what() << '\n';
       const auto next = recover(error, window);
       if (!options.screenshot.empty()) return exit_error;  // the screenshot shows the recovery screen
@@ -274,16 +233,13 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*backup) {
-      auto store = rp::store::Store::open(database_path(options));
-      if (!store->notice().empty()) std::cerr << "rolepath: " << store->notice() << '\n';
-      const auto made = rp::store::make_backup(*store, backup_root(), today());
-      rp::store::prune_backups(made.parent_path(), today());
-      std::cout << "Backed up " << store->path() << " to " << made.string() << '\n';
+      const auto made = rp::app::backup_now(database_path(options), rp::app::Clock::from_environment());
+      std::cout << "Backed up " << database_path(options).string() << " to " << made.string() << '\n';
       return 0;
     }
     if (*restore) {
-      const auto kept = rp::store::restore_database(
-          database_path(options), restore_from, {time_tag(rp::app::Clock::from_environment().now()), restore_force});
+      const auto kept = rp::app::restore_backup(database_path(options), restore_from, restore_force,
+                                                rp::app::Clock::from_environment());
       std::cout << "Restored " << restore_from << " to " << database_path(options).string() << '\n';
       if (!kept.empty()) std::cout << "The database it replaced is kept as " << kept.string() << '\n';
       return 0;
@@ -293,8 +249,7 @@ int main(int argc, char** argv) {
       const auto rows = rp::terminal::export_csv(*application, options.csv);
       std::cout << "Wrote " << rows << " answers to " << options.csv << '\n';
       // Answer rows are read only here; any found out of range were left out or corrected.
-      if (const auto odd = rp::store::take_odd_rows_notice(application->store()); !odd.empty())
-        std::cerr << "rolepath: " << odd << '\n';
+      if (const auto odd = rp::app::take_odd_rows_notice(*application); !odd.empty()) std::cerr << "rolepath: " << odd << '\n';
       return 0;
     }
     if (*demo) {
@@ -308,7 +263,8 @@ int main(int argc, char** argv) {
       const auto summary = rp::app::simulate_study(*application, options.weeks, 20261124);
       std::cout << "Profile '" << demo_options.profile << "': " << options.weeks << " weeks, " << summary.days_studied
                 << " study days, " << summary.answers << " answers, " << summary.fit_results << " role-fit results.\n"
-                << "Open it with: rolepath --profile '" << demo_options.profile << "'\n";
+                << "Open it with: rolepath " << (options.db.empty() ? "" : "--db '" + options.db + "' ") << "--profile '"
+                << demo_options.profile << "'\n";
       return 0;
     }
     return run_gui(options, rp::app::screen_from_name(options.screen).value_or(rp::app::Screen::home));
@@ -320,14 +276,14 @@ int main(int argc, char** argv) {
               << "  xvfb-run -a rolepath\n"
               << "or use the terminal commands (rolepath --help lists them).\n";
     return exit_error;
-  } catch (const rp::store::StoreError& e) {
+  } catch (const rp::app::DataError& e) {
     std::cerr << "rolepath: " << e.what() << '\n';
     if (e.restore_would_help()) {
-      const auto backups = rp::store::backups_for_database(backup_root(), e.path(), today());
+      const auto backups = rp::app::backups_of(e.path(), rp::app::Clock::from_environment());
       if (!backups.empty())
-        std::cerr << "The latest backup of this database is " << backups.front().path.string()
+        std::cerr << "The latest backup of this database is " << backups.front().file.string()
                   << "; to go back to it run:\n"
-                  << "  rolepath --db '" << e.path() << "' restore '" << backups.front().path.string() << "'\n";
+                  << "  rolepath --db '" << e.path() << "' restore '" << backups.front().file.string() << "'\n";
     }
     return exit_error;
   } catch (const std::exception& e) {

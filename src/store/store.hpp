@@ -11,6 +11,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/data_problem.hpp"
+
 namespace SQLite {
 class Database;
 class Statement;
@@ -18,21 +20,9 @@ class Statement;
 
 namespace rp::store {
 
-// What kind of problem a StoreError is, so front ends choose what to offer (a restore only where
-// a restore is the fix) without reading the message.
-enum class ErrorKind {
-  other,
-  damaged,       // SQLite finds corruption, or the file is truncated
-  not_database,  // not an SQLite file, empty, or not a RolePath database
-  newer_schema,  // written by a newer RolePath
-  in_use,        // another RolePath has it open
-  read_only,     // the file or its folder cannot be written
-  disk_full,
-  not_regular,   // a folder, FIFO, device or socket
-  missing,       // nothing at the path (or a link to nothing)
-  wrong_backup,  // a backup of another database
-  io,
-};
+// What kind of problem a StoreError is, so front ends choose what to offer without reading the
+// message.
+using ErrorKind = core::DataProblem;
 
 // A database problem, phrased for the learner: which file, and what is wrong with it.
 class StoreError : public std::runtime_error {
@@ -43,7 +33,7 @@ class StoreError : public std::runtime_error {
   const std::string& path() const { return path_; }
   const std::string& problem() const { return problem_; }
   // True when putting a backup in place is what would fix this (a damaged or foreign file).
-  bool restore_would_help() const { return kind_ == ErrorKind::damaged || kind_ == ErrorKind::not_database; }
+  bool restore_would_help() const { return core::restore_would_help(kind_); }
 
  private:
   ErrorKind kind_ = ErrorKind::other;

@@ -1,5 +1,7 @@
 #include "terminal/fit_terminal.hpp"
 
+#include "app/data.hpp"
+
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
@@ -65,7 +67,7 @@ int run_fit(app::App& app, bool start_over, std::istream& in, std::ostream& out,
     if (key.size() == 1 && key[0] >= '1' && key[0] <= '5') {
       try {
         app.apply(app::action::FitAnswer{key[0] - '0'});
-      } catch (const store::StoreError& e) {
+      } catch (const app::DataError& e) {
         fmt::print(err, "Your answer was not recorded: {}\n", e.what());
         ++not_recorded;
         continue;

@@ -1,5 +1,7 @@
 #include "terminal/quiz_terminal.hpp"
 
+#include "app/data.hpp"
+
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
@@ -119,7 +121,7 @@ int run_quiz(app::App& app, std::optional<app::QuizSetup> setup, std::istream& i
     }
     try {
       app.apply(app::action::QuizConfirm{});
-    } catch (const store::StoreError& e) {
+    } catch (const app::DataError& e) {
       // Nothing was half-written; earlier answers stand. Say so and ask again.
       fmt::print(err, "Your answer was not recorded: {}\n", e.what());
       ++not_recorded;
