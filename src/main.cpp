@@ -210,9 +210,11 @@ int main(int argc, char** argv) {
     if (*quiz) {
       if (!options.terminal) return run_gui(options, rp::app::Screen::quiz);
       auto application = open_app(options);
-      std::string role_ids, topic_ids;
-      for (const auto& role : application->bank().roles) role_ids += (role_ids.empty() ? "" : ", ") + role.id;
-      for (const auto& topic : application->bank().topics) topic_ids += (topic_ids.empty() ? "" : ", ") + topic.id;
+      std::vector<std::string_view> role_list, topic_list;
+      for (const auto& role : application->bank().roles) role_list.push_back(role.id);
+      for (const auto& topic : application->bank().topics) topic_list.push_back(topic.id);
+      const auto role_ids = fmt::format("{}", fmt::join(role_list, ", "));
+      const auto topic_ids = fmt::format("{}", fmt::join(topic_list, ", "));
       for (const auto& role : options.quiz_roles)
         if (!application->bank().find_role(role))
           throw std::runtime_error("unknown role '" + role + "'; the roles are: " + role_ids);

@@ -6,11 +6,19 @@
 
 #include <cmath>
 #include <stdexcept>
+#include <string_view>
 #include <utility>
 
 namespace rp::app {
 
 namespace {
+// The right options' texts, as one line: "Git; Jenkins".
+std::string right_answer_text(const std::vector<std::string>& options, const std::set<std::size_t>& right) {
+  std::vector<std::string_view> texts;
+  for (auto index : right) texts.push_back(options[index]);
+  return fmt::format("{}", fmt::join(texts, "; "));
+}
+
 constexpr const char* theme_key = "theme";
 constexpr const char* current_profile_key = "current_profile";
 
@@ -344,8 +352,10 @@ void App::refresh_session_view() {
     v.total = flow.total();
     v.prompt = q.prompt;
     if (const auto* topic = bank_.find_topic(q.topic)) v.topic = topic->name;
+    std::vector<std::string_view> role_names;
     for (const auto& role_id : q.roles)
-      if (const auto* role = bank_.find_role(role_id)) v.roles += (v.roles.empty() ? "" : " · ") + role->name;
+      if (const auto* role = bank_.find_role(role_id)) role_names.push_back(role->name);
+    v.roles = fmt::format("{}", fmt::join(role_names, " · "));
     v.options = core::answer_options(bank_, q);
     v.several = core::picks_several(q);
     v.selection = flow.selection();
@@ -360,7 +370,7 @@ void App::refresh_session_view() {
       v.correct = flow.last_correct();
       v.chosen = flow.last_choice();
       v.right = core::correct_options(bank_, q);
-      for (auto index : v.right) v.right_answer += (v.right_answer.empty() ? "" : "; ") + v.options[index];
+      v.right_answer = right_answer_text(v.options, v.right);
       v.explanation = q.explanation;
       const auto* section = bank_.find_topic(q.source);
       v.source = q.source == "general" || !section ? "General knowledge about the technologies"
@@ -372,10 +382,8 @@ void App::refresh_session_view() {
   for (const auto& tally : flow.by_topic()) v.by_topic.push_back({bank_.topics[tally.topic].name, tally.right, tally.total});
   for (auto q : flow.missed()) {
     const auto& question = bank_.questions[q];
-    std::string right;
     const auto options = core::answer_options(bank_, question);
-    for (auto index : core::correct_options(bank_, question)) right += (right.empty() ? "" : "; ") + options[index];
-    v.missed.push_back({question.prompt, right, question.explanation});
+    v.missed.push_back({question.prompt, right_answer_text(options, core::correct_options(bank_, question)), question.explanation});
   }
   view_.session = std::move(v);
 }

@@ -63,9 +63,7 @@ OpenedApp open_app(const std::filesystem::path& database, core::Bank bank, Clock
     // Stored rows the start found out of range (skipped or corrected as read, never rewritten).
     if (auto odd = take_odd_rows_notice(*result.app); !odd.empty()) result.notices.push_back(std::move(odd));
     if (!result.notices.empty()) {
-      std::string banner;
-      for (const auto& notice : result.notices) banner += (banner.empty() ? "" : " ") + notice;
-      result.app->apply(action::ShowError{banner, backup_problem.empty()});
+      result.app->apply(action::ShowError{fmt::format("{}", fmt::join(result.notices, " ")), backup_problem.empty()});
     }
     return result;
   });

@@ -1,5 +1,7 @@
 #include "core/quiz.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace rp::core {
@@ -52,9 +54,7 @@ bool is_correct(const Bank& bank, const Question& q, const std::set<std::size_t>
 }
 
 std::string encode_choice(const std::set<std::size_t>& chosen) {
-  std::string out;
-  for (auto index : chosen) out += (out.empty() ? "" : ",") + std::to_string(index);
-  return out;
+  return fmt::format("{}", fmt::join(chosen, ","));
 }
 
 std::set<std::size_t> decode_choice(const std::string& text) {

@@ -257,9 +257,7 @@ void draw_settings(const Frame& f) {
   section_title(f, "Question bank");
   if (begin_facts("bank")) {
     fact_row("Title", f.view.bank_title);
-    std::string sources;
-    for (const auto& source : f.view.bank_sources) sources += (sources.empty() ? "" : "\n") + source;
-    fact_row("Loaded from", sources);
+    fact_row("Loaded from", fmt::format("{}", fmt::join(f.view.bank_sources, "\n")));
     fact_row("Contents", fmt::format("{} roles, {} topics, {} questions, {} statements", f.view.roles.size(),
                                      f.view.topics.size(), f.view.question_total, f.view.statement_total));
     ImGui::EndTable();
