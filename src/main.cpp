@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 
 #include <csignal>
+#include <cstdio>
 #include <iostream>
+#include <utility>
 
 #include "app/app.hpp"
 #include "app/clock.hpp"
@@ -31,6 +33,7 @@ struct Options {
   std::string profile;
   std::string screen = "home";
   std::string screenshot;
+  std::string size = "1280x800";
   bool exit_after_first_frame = false;
   std::vector<std::string> check_files;
   bool check_on_default = false;
@@ -115,6 +118,7 @@ int run_gui(const Options& options, rp::app::Screen screen) {
   window.ini_file = app::config_folder() / "imgui.ini";
   if (!options.screenshot.empty()) window.screenshot = options.screenshot;
   window.exit_after_first_frame = options.exit_after_first_frame;
+  std::sscanf(options.size.c_str(), "%dx%d", &window.width, &window.height);  // checked by --size's validator
   Options attempt = options;
   for (;;) {
     try {
@@ -148,6 +152,18 @@ int main(int argc, char** argv) {
   for (auto screen : rp::app::all_screens) screen_names.emplace_back(rp::app::screen_name(screen));
   cli.add_option("--screen", options.screen, "Screen to open")->check(CLI::IsMember(screen_names))->capture_default_str();
   cli.add_option("--screenshot", options.screenshot, "Render the screen, save it as this PNG file and exit");
+  cli.add_option("--size", options.size, "The window's size in pixels, WIDTHxHEIGHT")
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            int width = 0, height = 0;
+            char rest = 0;
+            if (std::sscanf(text.c_str(), "%dx%d%c", &width, &height, &rest) != 2 || width < 320 || height < 240 ||
+                width > 8192 || height > 8192)
+              return std::string("expected WIDTHxHEIGHT in pixels, from 320x240 to 8192x8192");
+            return std::string();
+          },
+          "WIDTHxHEIGHT"))
+      ->capture_default_str();
   cli.add_flag("--exit-after-first-frame", options.exit_after_first_frame,
                "Print 'first frame' once the first frame is on screen and exit (for the benchmark)")
       ->group("");
