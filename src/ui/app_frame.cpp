@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <fmt/format.h>
 #include <imgui.h>
 #include <imgui_internal.h>  // ErrorCheckEndFrameRecover: closes what a throwing screen left open
@@ -48,12 +49,18 @@ void draw_sidebar(const Frame& f) {
 
 void draw_banner(const Frame& f) {
   if (f.view.error_banner.empty()) return;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, f.colors.banner);
-  ImGui::PushStyleColor(ImGuiCol_Text, f.colors.banner_text);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16 * f.fonts.scale, 10 * f.fonts.scale));
-  const float height = ImGui::GetTextLineHeightWithSpacing() * 3.2f;
+  const bool notice = f.view.banner_is_notice;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, notice ? f.colors.notice : f.colors.banner);
+  ImGui::PushStyleColor(ImGuiCol_Text, notice ? f.colors.notice_text : f.colors.banner_text);
+  const ImVec2 padding(16 * f.fonts.scale, 10 * f.fonts.scale);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
+  // Tall enough for the whole message as it wraps at this width, so nothing is cut off.
+  const float wrap_width = ImGui::GetContentRegionAvail().x - 3 * padding.x - 110 * f.fonts.scale;
+  const float message_height =
+      ImGui::CalcTextSize(f.view.error_banner.c_str(), nullptr, false, std::max(wrap_width, 50.0f)).y;
+  const float height = 2 * padding.y + ImGui::GetTextLineHeightWithSpacing() + message_height + 4 * f.fonts.scale;
   ImGui::BeginChild("banner", ImVec2(0, height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
-  text_in(f.fonts.bold, f.view.banner_is_notice ? "Please note" : "Something went wrong");
+  text_in(f.fonts.bold, notice ? "Please note" : "Something went wrong");
   ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - 110 * f.fonts.scale);
   text(f.view.error_banner);
   ImGui::PopTextWrapPos();

@@ -23,9 +23,11 @@ ImVec4 vec(unsigned int hex, float alpha = 1.0f) {
 }
 
 const Palette light_palette{rgb(0x2F6690), rgb(0xDCE8F2), rgb(0x5B6670), rgb(0xFFFFFF),
-                            rgb(0xDDE2E8), rgb(0xFBE3E0), rgb(0x7A1F14), rgb(0xEDF0F4)};
+                            rgb(0xDDE2E8), rgb(0xFBE3E0), rgb(0x7A1F14), rgb(0xEDF0F4),
+                            rgb(0xE4EEF7), rgb(0x1D3F5E)};
 const Palette dark_palette{rgb(0x6FA8DC), rgb(0x27384A), rgb(0x9AA5B1), rgb(0x242A31),
-                           rgb(0x333B44), rgb(0x4A2320), rgb(0xFFD9D3), rgb(0x1E2328)};
+                           rgb(0x333B44), rgb(0x4A2320), rgb(0xFFD9D3), rgb(0x1E2328),
+                           rgb(0x22364A), rgb(0xD6E6F5)};
 }  // namespace
 
 const Palette& palette(app::Theme theme) { return theme == app::Theme::dark ? dark_palette : light_palette; }

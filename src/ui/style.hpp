@@ -34,6 +34,8 @@ struct Palette {
   unsigned int banner;
   unsigned int banner_text;
   unsigned int sidebar;
+  unsigned int notice;       // the banner when it tells something to know, not a failure
+  unsigned int notice_text;
 };
 const Palette& palette(app::Theme theme);
 
