@@ -2,7 +2,11 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <set>
+#include <string>
+#include <utility>
+#include <vector>
 #include <stdexcept>
 
 #include "bank/loader.hpp"
@@ -45,6 +49,11 @@ TEST_CASE("every screen renders for several frames at 1280x800 and at a small si
       ui.frames(4);
       CHECK(application.view().screen == screen);
       CHECK(vertices_drawn() > 500);
+      // The screen drew its own heading first, and the sidebar all six entries.
+      const auto content = ui.texts_in("content");
+      REQUIRE_FALSE(content.empty());
+      CHECK(content.front() == (screen == app::Screen::home ? "Welcome, Learner" : std::string(app::screen_title(screen))));
+      for (auto entry : app::all_screens) CHECK(ui.has_item(app::screen_title(entry), "sidebar"));
       signatures.insert(draw_signature());
     }
     CHECK(signatures.size() == app::all_screens.size());  // each screen draws something of its own
@@ -63,45 +72,43 @@ TEST_CASE("Ctrl+1 to Ctrl+6 open the six screens") {
   CHECK(application.view().screen == app::Screen::home);
 }
 
-TEST_CASE("clicking down the sidebar reaches every screen") {
+TEST_CASE("each sidebar entry clicked opens its own screen") {
   auto application = make_app();
   test::HeadlessUi ui(application);
   ui.frames(2);
-  std::set<app::Screen> reached;
-  for (float y = 100; y < 500; y += 12) {
-    ui.click(ImVec2(100, y));
-    reached.insert(application.view().screen);
+  // Last to first, so no entry is reached by the screen before it being left open.
+  for (auto it = app::all_screens.rbegin(); it != app::all_screens.rend(); ++it) {
+    const std::string title(app::screen_title(*it));
+    CAPTURE(title);
+    ui.click(title, "sidebar");
+    CHECK(application.view().screen == *it);
   }
-  CHECK(reached.size() == app::all_screens.size());
 }
 
-TEST_CASE("the home screen's main button opens the role-fit screen") {
-  auto application = make_app();
-  test::HeadlessUi ui(application);
-  ui.frames(2);
-  bool opened = false;
-  for (float y = 200; y < 600 && !opened; y += 8) {
-    application.apply(app::action::Navigate{app::Screen::home});
+TEST_CASE("the home screen's buttons open the role-fit quiz and review screens") {
+  const std::pair<const char*, app::Screen> buttons[] = {{"Which role suits you?", app::Screen::fit},
+                                                         {"Quiz yourself on a topic", app::Screen::quiz},
+                                                         {"Review weak topics", app::Screen::review}};
+  for (const auto& [label, screen] : buttons) {
+    CAPTURE(label);
+    auto application = make_app();
+    test::HeadlessUi ui(application);
     ui.frames(2);
-    ui.click(ImVec2(330, y));
-    opened = application.view().screen == app::Screen::fit;
+    ui.click(label, "content");
+    CHECK(application.view().screen == screen);
   }
-  CHECK(opened);
 }
 
-TEST_CASE("the settings screen switches the theme with a click") {
+TEST_CASE("the settings screen switches the theme with a click on Dark and back on Light") {
   auto application = make_app();
   test::HeadlessUi ui(application);
   application.apply(app::action::Navigate{app::Screen::settings});
   ui.frames(3);
-  bool dark = false;
-  for (float y = 120; y < 260 && !dark; y += 6)
-    for (float x = 450; x < 800 && !dark; x += 16) {
-      ui.click(ImVec2(x, y));
-      dark = application.view().theme == app::Theme::dark;
-    }
-  CHECK(dark);
+  ui.click("Dark", "content");
+  CHECK(application.view().theme == app::Theme::dark);
   CHECK(application.view().screen == app::Screen::settings);
+  ui.click("Light", "content");
+  CHECK(application.view().theme == app::Theme::light);
 }
 
 TEST_CASE("a screen that throws is caught: the frame closes cleanly and the banner says why") {
@@ -117,20 +124,50 @@ TEST_CASE("a screen that throws is caught: the frame closes cleanly and the bann
   });
   ImGui::Render();
   application.apply_pending();
-  CHECK(application.view().error_banner.find("the view state was inconsistent") != std::string::npos);
-  ui.frames(3);  // later frames draw normally, banner included
+  const std::string message = "This screen could not be drawn: the view state was inconsistent";
+  CHECK(application.view().error_banner == message);
+  // Later frames draw normally: the sidebar and the home screen, and the banner says why.
+  ui.frames(2);
+  CHECK(ui.has_item(app::screen_title(app::Screen::settings), "sidebar"));
+  CHECK(ui.has_item("Which role suits you?", "content"));
+  CHECK(ui.texts_in("banner") == std::vector<std::string>{"Something went wrong", message, "Dismiss"});
   CHECK(vertices_drawn() > 500);
+  // Its Dismiss button clears it.
+  ui.click("Dismiss", "banner");
+  CHECK(application.view().error_banner.empty());
+  CHECK_FALSE(ui.has_item("Dismiss", "banner"));
 }
 
 TEST_CASE("text from people is drawn verbatim never as a format string") {
-  auto application = make_app("%s%s%n %d {} \u202eRTL \"quoted\" \xF0\x9F\x98\x80 " + std::string(20, 'W'));
+  const std::string name = "%s%s%n %d {} \u202eRTL \"quoted\" \xF0\x9F\x98\x80 " + std::string(20, 'W');
+  const std::string banner = "%s%n%x {0} {:>99999}";
+  auto application = make_app(name);
+  REQUIRE(application.view().profile_name == name);
   test::HeadlessUi ui(application);
-  application.apply(app::action::ShowError{"%s%n%x {0} {:>99999}"});
+  application.apply(app::action::ShowError{banner});
   for (auto screen : app::all_screens) {
+    CAPTURE(app::screen_name(screen));
     application.apply(app::action::Navigate{screen});
     ui.frames(2);
+    // What ImGui's text renderers were handed in the last frame, item by item.
+    CHECK(ui.texts_in("banner") == std::vector<std::string>{"Something went wrong", banner, "Dismiss"});
+    const auto in_sidebar = ui.texts_in("sidebar");
+    CHECK(std::count(in_sidebar.begin(), in_sidebar.end(), name) == 1);
+    // And laid out as those bytes: one line exactly as wide as the text, where "{:>99999}"
+    // formatted would fill many lines.
+    int banner_lines = 0;
+    for (const auto& item : ui.items())
+      if (item.window_name() == "banner" && item.text == banner) {
+        ++banner_lines;
+        CHECK(item.max.x - item.min.x == doctest::Approx(ImGui::CalcTextSize(banner.c_str()).x));
+        CHECK(item.max.y - item.min.y == doctest::Approx(ImGui::GetTextLineHeight()));
+      }
+    CHECK(banner_lines == 1);
+    if (screen == app::Screen::home) {
+      const auto home = ui.texts_in("content");
+      CHECK(std::count(home.begin(), home.end(), "Welcome, " + name) == 1);
+    }
   }
-  CHECK(application.view().error_banner == "%s%n%x {0} {:>99999}");
 }
 
 namespace {
@@ -150,8 +187,7 @@ TEST_CASE("the questionnaire runs end to end in the GUI: start by click then ans
   test::HeadlessUi ui(application);
   application.apply(app::action::Navigate{app::Screen::fit});
   ui.frames(2);
-  // Find and click the start button.
-  for (float y = 150; y < 400 && application.view().fit.stage == app::FitFlow::Stage::idle; y += 8) ui.click(ImVec2(340, y));
+  ui.click("Start the questionnaire", "content");
   REQUIRE(application.view().fit.stage == app::FitFlow::Stage::asking);
   CHECK(vertices_drawn() > 500);
 
@@ -182,6 +218,10 @@ TEST_CASE("Esc on a question saves and leaves and the intro then offers to conti
   CHECK(application.view().fit.stage == app::FitFlow::Stage::idle);
   CHECK(application.view().fit.unfinished_answers == 2);
   ui.frames(2);
+  CHECK_FALSE(ui.has_item("Start the questionnaire", "content"));
+  ui.click("Continue where you left off", "content");
+  CHECK(application.view().fit.stage == app::FitFlow::Stage::asking);
+  CHECK(application.view().fit.answered == 2);
 }
 
 TEST_CASE("a topic quiz runs in the GUI by keys: pick then Enter then Enter to a summary and undo by Ctrl+Z") {
@@ -190,10 +230,9 @@ TEST_CASE("a topic quiz runs in the GUI by keys: pick then Enter then Enter to a
   application.apply(app::action::Navigate{app::Screen::quiz});
   application.apply(app::action::SetQuizSetup{app::QuizSetup{{}, {"tools"}, 5}});
   ui.frames(2);
-  // The start button sits between the setup and the mastery table: find it by clicking up the page
-  // from the bottom, so no setup checkbox is touched first.
-  for (float y = 790; y > 150 && !application.view().session.running(); y -= 6) ui.click(ImVec2(340, y));
+  ui.click("Start a 5-question quiz", "content");
   REQUIRE(application.view().session.running());
+  CHECK(application.view().quiz_setup.topics == std::vector<std::string>{"tools"});
   CHECK(application.view().session.total == 5);
   CHECK(application.view().session.topic == "Tools and software");
 
@@ -260,9 +299,15 @@ TEST_CASE("the progress screen draws demo data at every range and the goal can b
     CHECK(vertices_drawn() > 5000);
   }
   CHECK_FALSE(application.view().progress.has_goal);
-  for (float x = 700; x < 1000 && !application.view().progress.has_goal; x += 10) ui.click(ImVec2(x, 203));
+  // The goal's unit, in the screen's own scope: the weekly chart of minutes is labelled "minutes" too.
+  const std::vector<test::IdScope> screen_scope{static_cast<int>(app::Screen::progress)};
+  ui.click("minutes", "content", screen_scope);
+  CHECK_FALSE(application.view().progress.has_goal);  // chosen, not saved yet
+  ui.click("Save goal", "content");
   CHECK(application.view().progress.has_goal);
   CHECK(application.view().progress.goal_target == 50);
+  CHECK(application.view().progress.goal_unit == "minutes");
+  CHECK(ui.has_item("Change goal", "content"));
 }
 
 TEST_CASE("a profile is added by typing its name in Settings") {
@@ -270,19 +315,14 @@ TEST_CASE("a profile is added by typing its name in Settings") {
   test::HeadlessUi ui(application);
   application.apply(app::action::Navigate{app::Screen::settings});
   ui.frames(2);
-  // Click into the name field (found by scanning), type, press Enter.
-  ImGuiIO& io = ImGui::GetIO();
-  bool typed = false;
-  for (float y = 200; y < 500 && !typed; y += 6) {
-    ui.click(ImVec2(320, y));
-    if (io.WantTextInput) {
-      io.AddInputCharactersUTF8("Zoë");
-      ui.frames(1);
-      ui.key(ImGui::GetKeyIndex(ImGuiKey_Enter));
-      typed = true;
-    }
-  }
-  REQUIRE(typed);
+  // Click into the name field, type, press Enter.
+  const ImGuiID field = ui.item("##new-profile", "content").id;
+  ui.click("##new-profile", "content");
+  REQUIRE(ImGui::GetIO().WantTextInput);
+  REQUIRE(ui.active_id() == field);  // the keys go to this field and no other
+  ImGui::GetIO().AddInputCharactersUTF8("Zoë");
+  ui.frames(1);
+  ui.key(ImGui::GetKeyIndex(ImGuiKey_Enter));
   CHECK(application.view().profile_name == "Zoë");
   CHECK(application.view().profiles.size() == 2);
 }
