@@ -1,6 +1,7 @@
 // Replays the corpus of bad banks (tests/data/bad_banks, also the fuzzer's seed corpus): each
-// gives a bank or errors with a line and a column, and none takes over a second.
+// gives a bank or errors with a line and a column, and none takes over a second of CPU time.
 #include <doctest/doctest.h>
+#include <time.h>
 
 #include <chrono>
 #include <filesystem>
@@ -9,6 +10,14 @@
 #include "bank/loader.hpp"
 
 namespace {
+// The CPU time this thread has used. The loader's speed is measured in it rather than by the wall
+// clock, which also counts the time other tests running beside this one (ctest -j) took the CPU.
+std::chrono::nanoseconds thread_cpu_time() {
+  timespec now{};
+  REQUIRE(::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) == 0);
+  return std::chrono::seconds(now.tv_sec) + std::chrono::nanoseconds(now.tv_nsec);
+}
+
 // "path:LINE:COL: message" with LINE and COL at least 1 and a message.
 bool located(const std::string& text, const std::string& path) {
   if (text.rfind(path + ":", 0) != 0) return false;
@@ -29,9 +38,9 @@ TEST_CASE("every bad bank in the corpus gives file:line:col errors quickly and n
   for (const auto& entry : std::filesystem::directory_iterator(corpus)) {
     CAPTURE(entry.path().string());
     ++files;
-    const auto started = std::chrono::steady_clock::now();
+    const auto started = thread_cpu_time();
     const auto result = rp::bank::load_bank_file(entry.path());
-    const auto took = std::chrono::steady_clock::now() - started;
+    const auto took = thread_cpu_time() - started;
     CHECK(took < std::chrono::seconds(1));
     for (const auto& error : result.errors) {
       CAPTURE(error.to_string());

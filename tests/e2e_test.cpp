@@ -1,6 +1,7 @@
 // The real rolepath binary: its command line, and real windows under Xvfb with screenshots.
 #include <doctest/doctest.h>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <stb_image.h>
 
 #include <cctype>
@@ -9,6 +10,7 @@
 #include <sstream>
 #include <vector>
 
+#include "support/csv.hpp"
 #include "support/process.hpp"
 #include "support/rolepath_binary.hpp"
 #include "support/temp_folder.hpp"
@@ -20,13 +22,33 @@ using rp::test::TempFolder;
 using rp::test::xvfb;
 
 namespace {
-// Runs rolepath with its data and config kept inside `home`, so tests never touch the real ones.
+// The start of a command line run in `home` with its data and config folders inside it, so no test
+// touches the real ones; `more` adds to env's arguments (variables to set, or -u NAME to unset).
+std::string in_home(const TempFolder& home, const std::string& more = "") {
+  return fmt::format("cd {} && env {}XDG_DATA_HOME={} XDG_CONFIG_HOME={} ", shell_quote(home.path().string()),
+                     more.empty() ? "" : more + " ", shell_quote((home / "data").string()),
+                     shell_quote((home / "config").string()));
+}
+
+// Runs rolepath in `home`, on a private virtual display or with no display at all.
 rp::test::ProcessResult rolepath(const TempFolder& home, const std::string& args, bool with_display = true) {
-  const std::string env = fmt::format("env {}XDG_DATA_HOME={} XDG_CONFIG_HOME={} ",
-                                      with_display ? "" : "-u DISPLAY -u WAYLAND_DISPLAY ",
-                                      shell_quote((home / "data").string()), shell_quote((home / "config").string()));
-  const std::string cd = "cd " + shell_quote(home.path().string()) + " && ";
-  return run(cd + env + (with_display ? xvfb : "") + shell_quote(binary) + " " + args);
+  return run(in_home(home, with_display ? "" : "-u DISPLAY -u WAYLAND_DISPLAY") + (with_display ? xvfb : "") +
+             shell_quote(binary) + " " + args);
+}
+
+// Runs a driver script from tests/support on a private virtual display, in `home`.
+rp::test::ProcessResult drive(const TempFolder& home, const std::string& script, const std::string& args) {
+  return run(in_home(home) + xvfb + "bash " + shell_quote(ROLEPATH_SOURCE_DIR "/tests/support/" + script) + " " + args);
+}
+
+// The JSON on a command's standard output; a failed parse names the output.
+nlohmann::json json_of(const rp::test::ProcessResult& r) {
+  INFO(r.out);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  nlohmann::json parsed;
+  REQUIRE_NOTHROW(parsed = nlohmann::json::parse(r.out));
+  return parsed;
 }
 
 struct Image {
@@ -182,19 +204,19 @@ TEST_CASE("the questionnaire in a real window: a click starts it and keys answer
   TempFolder home;
   const auto db = home / "window.db";
   const auto shot = home / "asking.png";
-  const std::string script = ROLEPATH_SOURCE_DIR "/tests/e2e/drive_fit.sh";
-  const auto r = run("cd " + shell_quote(home.path().string()) + " && env XDG_DATA_HOME=" +
-                     shell_quote((home / "data").string()) + " XDG_CONFIG_HOME=" +
-                     shell_quote((home / "config").string()) + " " + xvfb + "bash " + shell_quote(script) + " " +
-                     shell_quote(binary) + " " + shell_quote(db.string()) + " " + shell_quote(shot.string()) +
-                     " 5 1 4 2");
+  const auto r = drive(home, "drive_fit.sh",
+                       shell_quote(binary) + " " + shell_quote(db.string()) + " " + shell_quote(shot.string()) + " 5 1 4 2");
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   const auto count = run("sqlite3 " + shell_quote(db.string()) +
                          " \"SELECT count(*) FROM answer JOIN study_session s ON s.id = session_id WHERE s.kind = 'fit'\"");
   CHECK(count.out == "4\n");
-  const auto chosen = run("sqlite3 " + shell_quote(db.string()) + " 'SELECT group_concat(chosen) FROM answer'");
+  const auto chosen = run("sqlite3 " + shell_quote(db.string()) + " 'SELECT group_concat(chosen) FROM (SELECT chosen FROM answer ORDER BY id)'");
   CHECK(chosen.out == "5,1,4,2\n");
+  // Esc saved and left: the questionnaire is kept open to continue.
+  const auto open = run("sqlite3 " + shell_quote(db.string()) +
+                        " \"SELECT count(*) FROM study_session WHERE kind = 'fit' AND ended_ms IS NULL\"");
+  CHECK(open.out == "1\n");
   const Image image = load_png(shot);
   CHECK(share_off_background(image) > 0.05);
 }
@@ -205,9 +227,7 @@ TEST_CASE("fit --terminal: statement lines then answer prompts then recorded and
   // possible blind, so answer one way throughout and expect the honest "no clear preference".
   std::string input;
   for (int i = 0; i < 60; ++i) input += "5\n";
-  const auto r = run("cd " + shell_quote(home.path().string()) + " && env XDG_DATA_HOME=" +
-                         shell_quote((home / "data").string()) + " " + shell_quote(binary) + " fit --terminal",
-                     input);
+  const auto r = run(in_home(home) + shell_quote(binary) + " fit --terminal", input);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   std::vector<std::string> lines;
@@ -230,8 +250,7 @@ TEST_CASE("fit --terminal: statement lines then answer prompts then recorded and
 
 TEST_CASE("fit --terminal: closing the input keeps the answers and the next run continues") {
   TempFolder home;
-  const std::string command = "cd " + shell_quote(home.path().string()) + " && env XDG_DATA_HOME=" +
-                              shell_quote((home / "data").string()) + " " + shell_quote(binary) + " fit --terminal";
+  const std::string command = in_home(home) + shell_quote(binary) + " fit --terminal";
   const auto first = run(command, "4\n2\nb\n5\n");
   REQUIRE(first.exit_code == 0);
   CHECK(first.out.find("Input closed. Your 2 answers are kept") != std::string::npos);
@@ -243,9 +262,8 @@ TEST_CASE("fit --terminal: closing the input keeps the answers and the next run 
 }
 
 namespace {
-std::string data_env(const TempFolder& home) {
-  return "cd " + shell_quote(home.path().string()) + " && env XDG_DATA_HOME=" + shell_quote((home / "data").string()) +
-         " ROLEPATH_NOW=2026-03-02T18:00:00Z " + shell_quote(binary) + " ";
+std::string data_env(const TempFolder& home, const char* now = "2026-03-02T18:00:00Z") {
+  return in_home(home, std::string("ROLEPATH_NOW=") + now) + shell_quote(binary) + " ";
 }
 }  // namespace
 
@@ -277,8 +295,7 @@ TEST_CASE("quiz --terminal: prompts and options then correct or wrong with the e
   CHECK(verdicts == recorded);
   CHECK(recorded >= 1);
   CHECK(r.out.find(" right") != std::string::npos);
-  const auto report = run(data_env(home) + "report --json");
-  CHECK(report.out.find(fmt::format("\"answers_total\": {}", recorded)) != std::string::npos);
+  CHECK(json_of(run(data_env(home) + "report --json")).at("answers_total") == recorded);
 }
 
 TEST_CASE("review --terminal the next day serves what the quiz missed and u undoes") {
@@ -287,22 +304,28 @@ TEST_CASE("review --terminal the next day serves what the quiz missed and u undo
   std::string ones;
   for (int i = 0; i < 10; ++i) ones += "1\n";
   REQUIRE(run(data_env(home) + "quiz --terminal --count 10", ones).exit_code == 0);
-  const std::string next_day = "cd " + shell_quote(home.path().string()) + " && env XDG_DATA_HOME=" +
-                               shell_quote((home / "data").string()) + " ROLEPATH_NOW=2026-03-03T19:00:00Z " +
-                               shell_quote(binary) + " ";
-  const auto before = run(next_day + "report --json");
+  const std::string next_day = data_env(home, "2026-03-03T19:00:00Z");
+  const auto before = json_of(run(next_day + "report --json"));
   const auto r = run(next_day + "review --terminal", "1\nu\nq\n");
   INFO(r.err);
   CHECK(r.exit_code == 0);
   // Ten answers of "1" miss some question (all ten right by chance is well under one in a
   // thousand), and a miss is due again the next day.
-  REQUIRE(before.out.find("\"due_today\": 0,") == std::string::npos);
+  CHECK(before.at("answers_total") == 10);
+  REQUIRE(before.at("due_today").get<int>() > 0);
   CHECK(r.out.find("Study card: ") != std::string::npos);
   CHECK(r.out.find("undone") != std::string::npos);
-  const auto after = run(next_day + "report --json");
-  // The undone review answer left no trace.
-  CHECK(before.out.substr(before.out.find("\"answers_total\"")).substr(0, 25) ==
-        after.out.substr(after.out.find("\"answers_total\"")).substr(0, 25));
+  const auto after = json_of(run(next_day + "report --json"));
+  // The undone review answer left no trace: the same totals, weeks, per-topic counts and due.
+  CHECK(after.at("answers_total") == before.at("answers_total"));
+  CHECK(after.at("due_today") == before.at("due_today"));
+  CHECK(after.at("weeks") == before.at("weeks"));
+  REQUIRE(after.at("topics").size() == before.at("topics").size());
+  for (std::size_t i = 0; i < before.at("topics").size(); ++i) {
+    const auto &was = before.at("topics")[i], &is = after.at("topics")[i];
+    CAPTURE(was.dump());
+    for (const char* key : {"role", "topic", "answers", "correct", "questions_seen", "due"}) CHECK(is.at(key) == was.at(key));
+  }
 }
 
 TEST_CASE("report prints text by default and JSON with --json") {
@@ -311,20 +334,31 @@ TEST_CASE("report prints text by default and JSON with --json") {
   CHECK(text.exit_code == 0);
   CHECK(text.out.find("RolePath report for Learner") == 0);
   CHECK(text.out.find("Latest role fit: not taken yet") != std::string::npos);
-  const auto json = run(data_env(home) + "report --json");
-  CHECK(json.exit_code == 0);
-  for (const char* key : {"\"answers_total\"", "\"topics\"", "\"weak_topics\"", "\"leeches\"", "\"latest_fit\": null"}) {
-    CAPTURE(key);
-    CHECK(json.out.find(key) != std::string::npos);
+  const auto json = json_of(run(data_env(home) + "report --json"));
+  CHECK(json.at("profile") == "Learner");
+  CHECK(json.at("answers_total") == 0);
+  CHECK(json.at("due_today") == 0);
+  CHECK(json.at("generated_at").get<std::string>().rfind("2026-03-02T18:00:", 0) == 0);
+  CHECK(json.at("latest_fit").is_null());
+  CHECK(json.at("weak_topics") == nlohmann::json::array());
+  CHECK(json.at("leeches") == nlohmann::json::array());
+  REQUIRE(json.at("weeks").size() == 8);  // the default
+  CHECK(json.at("weeks").back().at("iso_week") == "2026-W10");
+  for (const auto& week : json.at("weeks")) CHECK(week.at("answers") == 0);
+  // Every role and topic of the built-in bank, none answered yet.
+  REQUIRE(json.at("topics").size() == 16);
+  for (const auto& topic : json.at("topics")) {
+    CAPTURE(topic.dump());
+    CHECK(topic.at("answers") == 0);
+    CHECK(topic.at("accuracy").is_null());
+    CHECK(topic.at("questions").get<int>() > 0);
   }
   CHECK(run(data_env(home) + "quiz --terminal --role chef").exit_code == 1);
 }
 
 TEST_CASE("demo then Progress in a real window and report and CSV agree with the database") {
   TempFolder home;
-  const std::string base = "cd " + shell_quote(home.path().string()) + " && env XDG_DATA_HOME=" +
-                           shell_quote((home / "data").string()) + " XDG_CONFIG_HOME=" +
-                           shell_quote((home / "config").string()) + " ";
+  const std::string base = in_home(home);
   const auto demo = run(base + shell_quote(binary) + " demo --weeks 12");
   INFO(demo.err);
   REQUIRE(demo.exit_code == 0);
@@ -335,12 +369,37 @@ TEST_CASE("demo then Progress in a real window and report and CSV agree with the
   const std::string answers = count.out.substr(0, count.out.find('\n'));
   CHECK(std::stoll(answers) > 300);
 
-  const auto report = run(base + shell_quote(binary) + " report --profile Demo --json --weeks 12");
-  CHECK(report.out.find("\"answers_total\": " + answers) != std::string::npos);
+  const auto report = json_of(run(base + shell_quote(binary) + " report --profile Demo --json --weeks 12"));
+  CHECK(report.at("profile") == "Demo");
+  CHECK(report.at("answers_total") == std::stoll(answers));
+  CHECK(report.at("weeks").size() == 12);
   const auto csv = home / "demo.csv";
   const auto exported = run(base + shell_quote(binary) + " export --profile Demo --csv " + shell_quote(csv.string()));
   CHECK(exported.out == "Wrote " + answers + " answers to " + csv.string() + "\n");
-  CHECK(run("tail -n +2 " + shell_quote(csv.string()) + " | wc -l").out == answers + "\n");
+  // The file, read by RFC 4180, holds the database's answers: as many rows, the same kinds and
+  // the same right answers, oldest first.
+  const auto table = rp::test::parse_csv_table(rp::test::read_bytes(csv));
+  REQUIRE(table.rows.size() == std::stoull(answers));
+  std::map<std::string, int> kinds;
+  int right = 0;
+  std::string previous;
+  for (const auto& row : table.rows) {
+    CHECK(row[table.column("profile")] == "Demo");
+    ++kinds[row[table.column("session_kind")]];
+    right += row[table.column("correct")] == "1" ? 1 : 0;
+    CHECK(previous <= row[table.column("time")]);  // ISO 8601 in UTC sorts as text
+    previous = row[table.column("time")];
+  }
+  const auto db_kinds = run("sqlite3 " + shell_quote(db) +
+                            " \"SELECT s.kind || ' ' || count(*) FROM answer a JOIN profile p ON p.id = a.profile_id "
+                            "JOIN study_session s ON s.id = a.session_id WHERE p.name = 'Demo' GROUP BY s.kind ORDER BY s.kind\"");
+  std::string csv_kinds;
+  for (const auto& [kind, n] : kinds) csv_kinds += kind + " " + std::to_string(n) + "\n";
+  CHECK(csv_kinds == db_kinds.out);
+  const auto db_right = run("sqlite3 " + shell_quote(db) +
+                            " \"SELECT count(*) FROM answer a JOIN profile p ON p.id = a.profile_id "
+                            "WHERE p.name = 'Demo' AND a.correct = 1\"");
+  CHECK(std::to_string(right) + "\n" == db_right.out);
 
   const auto shot = home / "progress.png";
   const auto r = run(base + xvfb + shell_quote(binary) + " --profile Demo --screen progress --screenshot " +
@@ -353,11 +412,9 @@ TEST_CASE("demo then Progress in a real window and report and CSV agree with the
 
 TEST_CASE("Ctrl+1 to Ctrl+6 tapped faster than a frame still switch screens in a real window") {
   TempFolder home;
-  const std::string script = ROLEPATH_SOURCE_DIR "/tests/e2e/drive_shortcuts.sh";
-  const auto r = run("cd " + shell_quote(home.path().string()) + " && env XDG_DATA_HOME=" +
-                     shell_quote((home / "data").string()) + " XDG_CONFIG_HOME=" + shell_quote((home / "config").string()) +
-                     " " + xvfb + "bash " + shell_quote(script) + " " + shell_quote(binary) + " " +
-                     shell_quote((home / "rp.db").string()) + " " + shell_quote(home.path().string()));
+  const auto r = drive(home, "drive_shortcuts.sh",
+                       shell_quote(binary) + " " + shell_quote((home / "rp.db").string()) + " " +
+                           shell_quote(home.path().string()));
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   std::map<int, Image> shots;

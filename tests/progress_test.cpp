@@ -1,13 +1,16 @@
 // Progress over weeks, profiles, exports and the demo through the app layer, on real stores.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <cstdlib>
-#include <fstream>
+#include <set>
 #include <sstream>
 
 #include "app/app.hpp"
 #include "app/demo.hpp"
 #include "bank/loader.hpp"
+#include "support/csv.hpp"
 #include "support/scoped_env.hpp"
 #include "support/temp_folder.hpp"
 #include "terminal/export.hpp"
@@ -148,22 +151,86 @@ TEST_CASE("demo: weeks of study through the app services agree with report and C
   for (const auto& w : a.weekly(13)) weekly_total += w.answers;
   CHECK(weekly_total == summary.answers);
 
-  // Report JSON names the same totals.
-  std::ostringstream json;
-  terminal::print_report(a, 13, true, json);
-  CHECK(json.str().find("\"answers_total\": " + std::to_string(summary.answers)) != std::string::npos);
-  CHECK(json.str().find("\"iso_week\"") != std::string::npos);
+  // The JSON report, parsed: the same totals, week by week.
+  std::ostringstream out;
+  terminal::print_report(a, 13, true, out);
+  const auto report = nlohmann::json::parse(out.str());
+  CHECK(report.at("profile") == "Demo");
+  CHECK(report.at("answers_total") == summary.answers);
+  const auto& weeks = report.at("weeks");
+  REQUIRE(weeks.size() == 13);
+  std::int64_t graded = 0, graded_right = 0, all_answers = 0;
+  for (std::size_t i = 0; i < weeks.size(); ++i) {
+    const auto& week = weeks[i];
+    CAPTURE(week.dump());
+    if (i > 0) {
+      CHECK(weeks[i - 1].at("iso_week").get<std::string>() < week.at("iso_week").get<std::string>());
+      CHECK(weeks[i - 1].at("starts").get<std::string>() < week.at("starts").get<std::string>());
+    }
+    CHECK(week.at("correct").get<std::int64_t>() <= week.at("answers").get<std::int64_t>());
+    graded += week.at("answers").get<std::int64_t>();
+    graded_right += week.at("correct").get<std::int64_t>();
+    all_answers += week.at("answers").get<std::int64_t>() + week.at("questionnaire_answers").get<std::int64_t>();
+  }
+  CHECK(all_answers == summary.answers);
+  REQUIRE(report.at("latest_fit").is_object());
+  CHECK(report.at("latest_fit").at("outcome") == a.view().fit.history.back().outcome);
 
-  // CSV: a header and one row per answer.
+  // The CSV, parsed by RFC 4180: a header, then one row per answer whose every field is checked
+  // against the bank and agrees with the report.
   const auto csv = dir / "answers.csv";
   CHECK(terminal::export_csv(a, csv) == summary.answers);
-  std::ifstream in(csv);
-  std::string line;
-  std::getline(in, line);
-  CHECK(line == "time,profile,session_kind,item_id,roles,topic,correct,latency_ms,confidence\r");
-  std::int64_t rows = 0;
-  while (std::getline(in, line)) ++rows;
-  CHECK(rows == summary.answers);
+  const auto table = test::parse_csv_table(test::read_bytes(csv));
+  CHECK(table.header == test::CsvRecord{"time", "profile", "session_kind", "item_id", "roles", "topic", "correct",
+                                        "latency_ms", "confidence"});
+  REQUIRE(static_cast<std::int64_t>(table.rows.size()) == summary.answers);
+  std::set<std::string> role_ids, topic_ids, item_ids;
+  for (const auto& role : a.bank().roles) role_ids.insert(role.id);
+  for (const auto& topic : a.bank().topics) topic_ids.insert(topic.id);
+  for (const auto& question : a.bank().questions) item_ids.insert(question.id);
+  for (const auto& statement : a.bank().statements) item_ids.insert(statement.id);
+  std::int64_t csv_graded = 0, csv_right = 0, several_roles = 0;
+  core::TimeMs previous = 0;
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    CAPTURE(r);
+    const auto& row = table.rows[r];
+    const auto time = core::parse_iso8601(row[table.column("time")]);
+    REQUIRE(time.has_value());
+    CHECK(time->utc_offset_minutes == 0);
+    const core::TimeMs at = core::to_utc_ms(*time, 0);
+    CHECK(at >= previous);  // oldest first
+    previous = at;
+    CHECK(row[table.column("profile")] == "Demo");
+    const std::string kind = row[table.column("session_kind")];
+    CHECK(core::session_kind_from_string(kind).has_value());
+    CHECK(item_ids.count(row[table.column("item_id")]) == 1);
+    const std::string roles = row[table.column("roles")];
+    std::istringstream role_list(roles);
+    int listed = 0;
+    for (std::string role; std::getline(role_list, role, ',');) {
+      CHECK(role_ids.count(role) == 1);
+      ++listed;
+    }
+    CHECK(listed >= 1);
+    several_roles += listed > 1 ? 1 : 0;  // such a field holds a comma, so it came quoted
+    CHECK(topic_ids.count(row[table.column("topic")]) == 1);
+    const std::string correct = row[table.column("correct")];
+    if (kind == "fit") {
+      CHECK(correct.empty());  // a questionnaire answer is neither right nor wrong
+    } else {
+      REQUIRE((correct == "0" || correct == "1"));
+      ++csv_graded;
+      csv_right += correct == "1" ? 1 : 0;
+    }
+    const std::string latency = row[table.column("latency_ms")];
+    REQUIRE_FALSE(latency.empty());
+    CHECK(latency.find_first_not_of("0123456789") == std::string::npos);
+    const std::string sure = row[table.column("confidence")];
+    CHECK((sure.empty() || sure == "sure" || sure == "not sure"));
+  }
+  CHECK(csv_graded == graded);
+  CHECK(csv_right == graded_right);
+  CHECK(several_roles > 0);
 
   // Mastery snapshots were kept week by week.
   a.apply(app::action::SetProgressWeeks{12});
@@ -179,4 +246,21 @@ TEST_CASE("export to a folder that cannot be written names the path and leaves n
   const std::string path = target.string();
   CHECK_THROWS_WITH(terminal::export_csv(a, target), doctest::Contains(path.c_str()));
   CHECK_FALSE(std::filesystem::exists(target));
+}
+
+TEST_CASE("the CSV reader these tests use follows RFC 4180") {
+  using test::CsvRecord;
+  CHECK(test::parse_csv("a,b\r\n1,2\r\n") == std::vector<CsvRecord>{{"a", "b"}, {"1", "2"}});
+  CHECK(test::parse_csv("a,b\r\n1,2") == std::vector<CsvRecord>{{"a", "b"}, {"1", "2"}});  // no CRLF at the end
+  CHECK(test::parse_csv("a,b,c\r\n,\"\",\r\n") == std::vector<CsvRecord>{{"a", "b", "c"}, {"", "", ""}});
+  CHECK(test::parse_csv("x,y\r\n\"1,2\",\"say \"\"hi\"\"\"\r\n\"line\r\nbreak\",'=1\r\n") ==
+        std::vector<CsvRecord>{{"x", "y"}, {"1,2", "say \"hi\""}, {"line\r\nbreak", "'=1"}});
+  for (const char* bad : {"a,b\n1,2\r\n", "a,b\r1,2", "a\"b,c", "\"a\"b,c", "\"a,b", "a,b\r\n1\r\n"}) {
+    CAPTURE(bad);
+    CHECK_THROWS_AS(test::parse_csv(bad), std::runtime_error);
+  }
+  const auto table = test::parse_csv_table("time,profile\r\n2026-03-02T18:00:00Z,\"Ada, L.\"\r\n");
+  CHECK(table.rows.size() == 1);
+  CHECK(table.rows[0][table.column("profile")] == "Ada, L.");
+  CHECK_THROWS_AS(table.column("kind"), std::runtime_error);
 }
