@@ -277,10 +277,15 @@ TEST_CASE("the review screen shows due counts and starts a review with its study
   application.apply(app::action::Navigate{app::Screen::review});
   application.apply(app::action::QuizQuit{});
   ui.frames(3);
-  CHECK(application.view().study.review_available > 0);
-  CHECK_FALSE(application.view().study.weak.empty());
-  application.apply(app::action::ReviewStart{});
-  ui.frames(2);
+  const auto& study = application.view().study;
+  REQUIRE(study.review_available > 0);
+  CHECK_FALSE(study.weak.empty());
+  // The screen says what is due, and its button starts the review.
+  const auto texts = ui.texts_in("content");
+  const std::string due = std::to_string(study.due_by_day[0]) + " due today · 0 reviewed today, daily limit " +
+                          std::to_string(study.settings.daily_limit);
+  CHECK(std::count(texts.begin(), texts.end(), due) == 1);
+  ui.click("Start review (" + std::to_string(study.review_available) + " questions)", "content");
   CHECK(application.view().session.stage == app::QuizFlow::Stage::card);
   CHECK_FALSE(application.view().session.card_text.empty());
   ui.key(ImGui::GetKeyIndex(ImGuiKey_Enter));
