@@ -1,7 +1,7 @@
 #pragma once
 // Reads keyed by the learner's local calendar day, as stored with each row when it was written:
-// today's review count for the daily limit, and one week's mastery snapshot. Kept apart from
-// repositories.cpp; the SQL lives here like all of the store's.
+// today's review count for the daily limit, and one week's mastery snapshot. The queries are the
+// repositories' (Answers::count_on_day, MasterySnapshots::week); these are the names callers use.
 #include <cstdint>
 #include <optional>
 #include <string>

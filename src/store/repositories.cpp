@@ -4,9 +4,12 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <set>
+#include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include "core/text.hpp"
@@ -14,39 +17,126 @@
 namespace rp::store {
 
 namespace {
-// The cached statement for `sql` with `args` bound in order: one line per simple read or write.
-template <typename... Args>
-SQLite::Statement& bound(Store& store, std::string_view sql, const Args&... args) {
-  auto& statement = store.prepared(sql);
-  int index = 0;
-  (statement.bind(++index, args), ...);
-  return statement;
-}
-
-// The single number a `SELECT count(...)`-style query returns.
-template <typename... Args>
-std::int64_t number(Store& store, std::string_view sql, const Args&... args) {
-  auto& query = bound(store, sql, args...);
-  query.executeStep();
-  return query.getColumn(0).getInt64();
-}
-
-std::string join(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const auto& part : parts) out += (out.empty() ? "" : ",") + part;
-  return out;
-}
+// --- Binding ---------------------------------------------------------------------------------------
+// Every statement gets its parameters from bind_all, so a value is written the same way wherever
+// it goes.
 
 template <typename T>
-void bind_optional(SQLite::Statement& statement, int index, const std::optional<T>& value) {
-  if (value) {
-    statement.bind(index, static_cast<int>(*value));
+struct is_optional : std::false_type {};
+template <typename T>
+struct is_optional<std::optional<T>> : std::true_type {};
+
+// One parameter: an empty optional is NULL, a flag 0 or 1, a session kind its name.
+template <typename T>
+void bind_one(SQLite::Statement& statement, int index, const T& value) {
+  if constexpr (is_optional<T>::value) {
+    if (value) {
+      bind_one(statement, index, *value);
+    } else {
+      statement.bind(index);  // NULL
+    }
+  } else if constexpr (std::is_same_v<T, bool>) {
+    statement.bind(index, value ? 1 : 0);
+  } else if constexpr (std::is_same_v<T, core::SessionKind>) {
+    statement.bind(index, std::string(core::to_string(value)));
+  } else if constexpr (std::is_same_v<T, std::string_view>) {
+    statement.bind(index, std::string(value));
   } else {
-    statement.bind(index);  // NULL
+    statement.bind(index, value);
   }
 }
 
-// --- Rows found out of range -------------------------------------------------------------------
+// `statement` with `args` bound to its parameters in order.
+template <typename... Args>
+SQLite::Statement& bind_all(SQLite::Statement& statement, const Args&... args) {
+  int index = 0;
+  (bind_one(statement, ++index, args), ...);
+  return statement;
+}
+
+// The cached statement for `sql` with `args` bound.
+template <typename... Args>
+SQLite::Statement& bound(Store& store, std::string_view sql, const Args&... args) {
+  return bind_all(store.prepared(sql), args...);
+}
+
+// One step of `statement`: true while it yields rows. A step that fails resets the statement at
+// once: the cache (Store::prepared) resets each statement it hands out and would otherwise throw
+// this step's error again on the statement's next use.
+bool step(SQLite::Statement& statement) {
+  try {
+    return statement.executeStep();
+  } catch (...) {
+    statement.tryReset();
+    throw;
+  }
+}
+
+// Runs a statement that returns no rows.
+template <typename... Args>
+void run(Store& store, std::string_view sql, const Args&... args) {
+  step(bound(store, sql, args...));
+}
+
+// Runs an INSERT; the new row's id.
+template <typename... Args>
+RowId insert(Store& store, std::string_view sql, const Args&... args) {
+  run(store, sql, args...);
+  return store.connection().getLastInsertRowid();
+}
+
+// The integer in the first column of the first row (a count, an id), if there is a row.
+template <typename... Args>
+std::optional<std::int64_t> first_number(Store& store, std::string_view sql, const Args&... args) {
+  auto& query = bound(store, sql, args...);
+  if (!step(query)) return std::nullopt;
+  const auto value = query.getColumn(0).getInt64();
+  query.reset();
+  return value;
+}
+
+// --- Reading ---------------------------------------------------------------------------------------
+// Each kind of row has one RowKind: the columns every query of that kind selects, in this order,
+// and the one reader that decodes them. The queries below name only what follows the columns
+// ("FROM ... WHERE ..."), so a reader always meets the columns it expects.
+
+template <typename T>
+struct RowKind {
+  std::string columns;
+  std::optional<T> (*read)(Store&, SQLite::Statement&);  // nothing for a row that cannot be used
+};
+
+template <typename T>
+std::string select(const RowKind<T>& kind, std::string_view from) {
+  return "SELECT " + kind.columns + " " + std::string(from);
+}
+
+// Calls `use` with each usable row of `query`, in order.
+template <typename T, typename Use>
+void for_each_row(Store& store, SQLite::Statement& query, const RowKind<T>& kind, Use&& use) {
+  while (step(query))
+    if (auto row = kind.read(store, query)) use(std::move(*row));
+}
+
+// The usable rows of `kind` that `from` selects, in order.
+template <typename T, typename... Args>
+std::vector<T> rows(Store& store, const RowKind<T>& kind, std::string_view from, const Args&... args) {
+  std::vector<T> out;
+  for_each_row(store, bound(store, select(kind, from), args...), kind, [&](T row) { out.push_back(std::move(row)); });
+  return out;
+}
+
+// The first row `from` selects, when there is one and it can be used.
+template <typename T, typename... Args>
+std::optional<T> first_row(Store& store, const RowKind<T>& kind, std::string_view from, const Args&... args) {
+  auto& query = bound(store, select(kind, from), args...);
+  if (!step(query)) return std::nullopt;
+  auto row = kind.read(store, query);
+  query.reset();
+  return row;
+}
+
+// --- Rows found out of range -----------------------------------------------------------------------
 
 struct OddRowTally {
   sqlite3* connection = nullptr;
@@ -141,6 +231,8 @@ class Cells {
     odd_ = true;
     return core::to_valid_utf8(value);
   }
+  // The row's id or key column, as stored.
+  std::int64_t id(int column) { return row_.getColumn(column).getInt64(); }
 
   void mark_odd() { odd_ = true; }
   void reject() { unusable_ = true; }
@@ -180,33 +272,56 @@ bool is_non_finite_number(const std::string& text) {
   return end == text.c_str() + text.size() && !std::isfinite(value);
 }
 
-Profile read_profile(Store& store, SQLite::Statement& row) {
-  Cells cells(row);
-  Profile profile{row.getColumn(0).getInt64(), cells.text(1), row.getColumn(2).getInt64()};
-  // A name from an older RolePath or an edited file may not be UTF-8; it is shown repaired.
-  if (cells.odd()) note_odd_row(store, OddRow::profile_name, std::to_string(profile.id));
-  return profile;
-}
-
-// Columns from `first`: stability, difficulty, last_review_ms, due_ms, reps, lapses.
-std::optional<core::CardState> read_card(Store& store, SQLite::Statement& row, int first, RowId profile_id,
-                                         RowId item_id) {
-  Cells cells(row);
-  core::CardState card;
-  card.memory.stability = cells.real(first, min_stability, max_stability);
-  card.memory.difficulty = cells.real(first + 1, min_difficulty, max_difficulty);
-  card.last_review = cells.integer(first + 2, 0, last_time_ms);
-  card.due = cells.integer(first + 3, card.last_review, card.last_review + static_cast<std::int64_t>(max_stability) * day_ms);
-  card.reps = static_cast<int>(cells.integer(first + 4, 0, max_reviews));
-  card.lapses = static_cast<int>(cells.integer(first + 5, 0, card.reps));  // a miss is one of the reviews
-  return checked(store, cells, OddRow::review_state, key_of(profile_id, item_id), card);
-}
-
 double finite_in(double value, double lo, double hi, double if_nan) {
   return std::isnan(value) ? if_nan : std::clamp(value, lo, hi);
 }
 
-// A state as Schedules::put stores it: within the bounds read_card holds rows to.
+// --- The readers, one per kind of row --------------------------------------------------------------
+
+std::optional<Profile> read_profile(Store& store, SQLite::Statement& row) {
+  Cells cells(row);
+  Profile profile{cells.id(0), cells.text(1), cells.id(2)};
+  // A name from an older RolePath or an edited file may not be UTF-8; it is shown repaired.
+  if (cells.odd()) note_odd_row(store, OddRow::profile_name, std::to_string(profile.id));
+  return profile;
+}
+const RowKind<Profile> profile_rows{"id, name, created_ms", read_profile};
+
+struct StoredItem {
+  RowId id = 0;
+  std::string content_hash;
+};
+std::optional<StoredItem> read_item(Store&, SQLite::Statement& row) {
+  Cells cells(row);
+  return StoredItem{cells.id(0), row.getColumn(1).getString()};
+}
+const RowKind<StoredItem> item_rows{"id, content_hash", read_item};
+
+// A review state is read only with its item: one whose item row is gone is skipped.
+struct ReviewState {
+  RowId item_id = 0;
+  core::CardState card;
+};
+std::optional<ReviewState> read_review_state(Store& store, SQLite::Statement& row) {
+  Cells cells(row);
+  const RowId profile_id = cells.id(0);
+  ReviewState state{cells.id(1), {}};
+  if (cells.is_null(8)) cells.reject();
+  auto& card = state.card;
+  card.memory.stability = cells.real(2, min_stability, max_stability);
+  card.memory.difficulty = cells.real(3, min_difficulty, max_difficulty);
+  card.last_review = cells.integer(4, 0, last_time_ms);
+  card.due = cells.integer(5, card.last_review, card.last_review + static_cast<std::int64_t>(max_stability) * day_ms);
+  card.reps = static_cast<int>(cells.integer(6, 0, max_reviews));
+  card.lapses = static_cast<int>(cells.integer(7, 0, card.reps));  // a miss is one of the reviews
+  return checked(store, cells, OddRow::review_state, key_of(profile_id, state.item_id), state);
+}
+const RowKind<ReviewState> review_rows{
+    "s.profile_id, s.item_id, s.stability, s.difficulty, s.last_review_ms, s.due_ms, s.reps, s.lapses, i.id",
+    read_review_state};
+constexpr std::string_view review_from = "FROM schedule s LEFT JOIN item i ON i.id = s.item_id WHERE s.profile_id = ?";
+
+// A state as Schedules::put stores it: within the bounds read_review_state holds rows to.
 core::CardState storable(core::CardState card) {
   card.memory.stability = finite_in(card.memory.stability, min_stability, max_stability, min_stability);
   card.memory.difficulty = finite_in(card.memory.difficulty, min_difficulty, max_difficulty, max_difficulty);
@@ -218,50 +333,127 @@ core::CardState storable(core::CardState card) {
   return card;
 }
 
-// Columns: day, answers, graded, correct, study_ms, due_reviews, due_correct. Each total is held
-// to what the answers behind it allow: no more right than graded, no more than two minutes of
-// study per answer, and so on.
-std::optional<core::DayTotals> read_day(Store& store, SQLite::Statement& row, RowId profile_id) {
+// Each total is held to what the answers behind it allow: no more right than graded, no more
+// than two minutes of study per answer, and so on.
+std::optional<core::DayTotals> read_day(Store& store, SQLite::Statement& row) {
   Cells cells(row);
+  const RowId profile_id = cells.id(0);
   core::DayTotals day;
-  day.day = cells.integer(0, 0, last_time_ms / day_ms);
-  day.answers = cells.integer(1, 0, max_answers_a_day);
-  day.graded = cells.integer(2, 0, day.answers);
-  day.correct = cells.integer(3, 0, day.graded);
-  day.study_ms = cells.integer(4, 0, std::min(day_ms, day.answers * study_ms_cap));
-  day.due_reviews = cells.integer(5, 0, day.graded);
-  day.due_correct = cells.integer(6, 0, std::min(day.due_reviews, day.correct));
+  day.day = cells.integer(1, 0, last_time_ms / day_ms);
+  day.answers = cells.integer(2, 0, max_answers_a_day);
+  day.graded = cells.integer(3, 0, day.answers);
+  day.correct = cells.integer(4, 0, day.graded);
+  day.study_ms = cells.integer(5, 0, std::min(day_ms, day.answers * study_ms_cap));
+  day.due_reviews = cells.integer(6, 0, day.graded);
+  day.due_correct = cells.integer(7, 0, std::min(day.due_reviews, day.correct));
   return checked(store, cells, OddRow::daily_total, key_of(profile_id, day.day), day);
 }
+const RowKind<core::DayTotals> day_rows{
+    "profile_id, day, answers, graded, correct, study_ms, due_reviews, due_correct", read_day};
 
-// Columns from `first`: id, profile_id, session_id, item_id, answered_ms, chosen, correct,
-// latency_ms, confidence, local_day, was_due.
-constexpr std::string_view answer_columns =
-    "a.id, a.profile_id, a.session_id, a.item_id, a.answered_ms, a.chosen, a.correct, a.latency_ms, a.confidence, "
-    "a.local_day, a.was_due";
-constexpr int answer_column_count = 11;
-
-std::optional<AnswerRecord> read_answer(Store& store, SQLite::Statement& row, Cells& cells, int first) {
-  const RowId id = row.getColumn(first).getInt64();
+// The answer in the first columns of the row `cells` reads (which the caller may already have
+// rejected, for a row that joins more).
+std::optional<AnswerRecord> read_answer_cells(Store& store, Cells& cells) {
+  const RowId id = cells.id(0);
   AnswerRecord answer;
-  answer.profile_id = row.getColumn(first + 1).getInt64();
-  answer.session_id = row.getColumn(first + 2).getInt64();
-  answer.item_id = row.getColumn(first + 3).getInt64();
-  answer.answered_ms = cells.integer(first + 4, 0, last_time_ms);
-  answer.chosen = cells.text(first + 5);
-  answer.correct = cells.flag(first + 6);
-  answer.latency_ms = cells.integer(first + 7, 0, max_latency_ms);
-  answer.sure = cells.flag(first + 8);
-  if (cells.is_null(first + 9)) {
+  answer.profile_id = cells.id(1);
+  answer.session_id = cells.id(2);
+  answer.item_id = cells.id(3);
+  answer.answered_ms = cells.integer(4, 0, last_time_ms);
+  answer.chosen = cells.text(5);
+  answer.correct = cells.flag(6);
+  answer.latency_ms = cells.integer(7, 0, max_latency_ms);
+  answer.sure = cells.flag(8);
+  if (cells.is_null(9)) {
     // Written with every answer since schema 2; the migration's rule stands in for a missing one.
     answer.local_day = answer.answered_ms / day_ms;
     cells.mark_odd();
   } else {
-    answer.local_day = cells.integer(first + 9, 0, last_time_ms / day_ms);
+    answer.local_day = cells.integer(9, 0, last_time_ms / day_ms);
   }
-  answer.was_due = cells.flag(first + 10).value_or(false);
+  answer.was_due = cells.flag(10).value_or(false);
   return checked(store, cells, OddRow::answer, std::to_string(id), answer);
 }
+std::optional<AnswerRecord> read_answer(Store& store, SQLite::Statement& row) {
+  Cells cells(row);
+  return read_answer_cells(store, cells);
+}
+const RowKind<AnswerRecord> answer_rows{
+    "a.id, a.profile_id, a.session_id, a.item_id, a.answered_ms, a.chosen, a.correct, a.latency_ms, a.confidence, "
+    "a.local_day, a.was_due",
+    read_answer};
+
+// An answer with the names export writes beside it. Outer joins, so an answer whose session or
+// item row is missing is seen, counted and skipped rather than silently dropped by the join.
+std::optional<ExportRow> read_export_row(Store& store, SQLite::Statement& row) {
+  constexpr int name = 11;  // the first column after the answer's
+  Cells cells(row);
+  if (cells.is_null(name + 1) || cells.is_null(name + 2)) cells.reject();
+  const auto answer = read_answer_cells(store, cells);
+  if (!answer) return std::nullopt;
+  ExportRow out;
+  out.answered_ms = answer->answered_ms;
+  out.profile = cells.text(name);
+  out.session_kind = cells.text(name + 1);
+  out.item = cells.text(name + 2);
+  out.roles = cells.text(name + 3);
+  out.topic = cells.text(name + 4);
+  out.correct = answer->correct;
+  out.latency_ms = answer->latency_ms;
+  out.sure = answer->sure;
+  return out;
+}
+const RowKind<ExportRow> export_rows{answer_rows.columns + ", p.name, s.kind, i.key, i.roles, i.topic", read_export_row};
+
+std::optional<FitRecord> read_fit(Store& store, SQLite::Statement& row) {
+  Cells cells(row);
+  FitRecord fit;
+  fit.id = cells.id(0);
+  fit.session_id = cells.id(1);
+  fit.computed_ms = cells.integer_within(2, 0, last_time_ms);  // a result dated by no clock has no place in the history
+  if (!cells.is_null(3)) fit.suggested = cells.text(3);
+  fit.sure = cells.real(4, 0, 1);
+  fit.detail_json = cells.text(5);
+  return checked(store, cells, OddRow::fit_result, std::to_string(fit.id), std::move(fit));
+}
+const RowKind<FitRecord> fit_rows{"id, session_id, computed_ms, suggested, sureness, detail_json", read_fit};
+
+std::optional<Goal> read_goal(Store& store, SQLite::Statement& row) {
+  Cells cells(row);
+  const RowId profile_id = cells.id(0);
+  Goal goal{cells.text(1), static_cast<int>(cells.integer(2, 1, Goal::max_weekly_target))};
+  if (goal.unit != "answers" && goal.unit != "minutes") cells.reject();  // no unit to count it in
+  return checked(store, cells, OddRow::weekly_goal, std::to_string(profile_id), std::move(goal));
+}
+const RowKind<Goal> goal_rows{"profile_id, unit, weekly_target", read_goal};
+
+// Nothing for a row that cannot be used (a week that is not a Monday, a score that is not a
+// number); the score clamped into [0, 1].
+std::optional<MasteryPoint> read_mastery_point(Store& store, SQLite::Statement& row) {
+  Cells cells(row);
+  const RowId profile_id = cells.id(0);
+  MasteryPoint point;
+  point.week_monday = cells.integer_within(1, 0, last_time_ms / day_ms);
+  // The chart places snapshots by week; a day that is not a Monday has no place on it.
+  if (core::monday_of(point.week_monday) != point.week_monday) cells.reject();
+  point.role = cells.text(2);
+  point.topic = cells.text(3);
+  point.score = cells.real(4, 0, 1);
+  return checked(store, cells, OddRow::mastery_snapshot,
+                 std::to_string(profile_id) + "/" + std::to_string(point.week_monday) + "/" + point.role + "/" + point.topic,
+                 point);
+}
+const RowKind<MasteryPoint> mastery_rows{"profile_id, week_monday, role, topic, score", read_mastery_point};
+
+std::optional<std::string> read_setting(Store& store, SQLite::Statement& row) {
+  Cells cells(row);
+  const RowId profile_id = cells.id(0);
+  const std::string key = row.getColumn(1).getString();  // as asked for
+  std::string value = cells.text(2);
+  if (is_non_finite_number(value)) cells.reject();
+  return checked(store, cells, OddRow::setting, std::to_string(profile_id) + "/" + key, std::move(value));
+}
+const RowKind<std::string> setting_rows{"profile_id, key, value", read_setting};
 }  // namespace
 
 void note_odd_row(Store& store, OddRow kind, const std::string& key) {
@@ -292,51 +484,23 @@ std::string take_odd_rows_notice(Store& store) {
          ". The database itself is unchanged.";
 }
 
-std::optional<MasteryPoint> read_mastery_point(Store& store, RowId profile_id, SQLite::Statement& row) {
-  Cells cells(row);
-  MasteryPoint point;
-  point.week_monday = cells.integer_within(0, 0, last_time_ms / day_ms);
-  // The chart places snapshots by week; a day that is not a Monday has no place on it.
-  if (core::monday_of(point.week_monday) != point.week_monday) cells.reject();
-  point.role = cells.text(1);
-  point.topic = cells.text(2);
-  point.score = cells.real(3, 0, 1);
-  return checked(store, cells, OddRow::mastery_snapshot,
-                 std::to_string(profile_id) + "/" + std::to_string(point.week_monday) + "/" + point.role + "/" + point.topic,
-                 point);
-}
+// --- Profiles ----------------------------------------------------------------------------------------
 
 std::vector<Profile> Profiles::list() {
-  return store_.guarded([&] {
-    auto& query = store_.prepared("SELECT id, name, created_ms FROM profile ORDER BY created_ms, id");
-    std::vector<Profile> profiles;
-    while (query.executeStep()) profiles.push_back(read_profile(store_, query));
-    return profiles;
-  });
+  return store_.guarded([&] { return rows(store_, profile_rows, "FROM profile ORDER BY created_ms, id"); });
 }
 
 std::optional<Profile> Profiles::find(RowId id) {
-  return store_.guarded([&]() -> std::optional<Profile> {
-    auto& query = store_.prepared("SELECT id, name, created_ms FROM profile WHERE id = ?");
-    query.bind(1, id);
-    if (query.executeStep()) return read_profile(store_, query);
-    return std::nullopt;
-  });
+  return store_.guarded([&] { return first_row(store_, profile_rows, "FROM profile WHERE id = ?", id); });
 }
 
 std::optional<Profile> Profiles::find_by_name(const std::string& name) {
-  return store_.guarded([&]() -> std::optional<Profile> {
-    auto& query = store_.prepared("SELECT id, name, created_ms FROM profile WHERE name = ?");
-    query.bind(1, name);
-    if (query.executeStep()) return read_profile(store_, query);
-    return std::nullopt;
-  });
+  return store_.guarded([&] { return first_row(store_, profile_rows, "FROM profile WHERE name = ?", name); });
 }
 
 Profile Profiles::create(const std::string& name, core::TimeMs now) {
   return store_.in_transaction([&] {
-    bound(store_, "INSERT INTO profile (name, created_ms) VALUES (?, ?)", name, now).exec();
-    return Profile{store_.connection().getLastInsertRowid(), name, now};
+    return Profile{insert(store_, "INSERT INTO profile (name, created_ms) VALUES (?, ?)", name, now), name, now};
   });
 }
 
@@ -346,56 +510,44 @@ Profile Profiles::ensure(const std::string& name, core::TimeMs now) {
 }
 
 void Profiles::rename(RowId id, const std::string& name) {
-  store_.in_transaction([&] { bound(store_, "UPDATE profile SET name = ? WHERE id = ?", name, id).exec(); });
+  store_.in_transaction([&] { run(store_, "UPDATE profile SET name = ? WHERE id = ?", name, id); });
 }
 
 void Profiles::remove(RowId id) {
   store_.in_transaction([&] {
     // Settings have no foreign key (0 holds app-wide ones); everything else cascades.
-    bound(store_, "DELETE FROM setting WHERE profile_id = ?", id).exec();
-    bound(store_, "DELETE FROM profile WHERE id = ?", id).exec();
+    run(store_, "DELETE FROM setting WHERE profile_id = ?", id);
+    run(store_, "DELETE FROM profile WHERE id = ?", id);
   });
 }
+
+// --- Items -------------------------------------------------------------------------------------------
+
+namespace {
+std::string join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& part : parts) out += (out.empty() ? "" : ",") + part;
+  return out;
+}
+}  // namespace
 
 ItemSync Items::sync(const core::Bank& bank, core::TimeMs now) {
   return store_.in_transaction([&] {
     ItemSync result;
-    auto& lookup = store_.prepared("SELECT id, content_hash FROM item WHERE key = ?");
     auto upsert = [&](const std::string& key, std::string_view kind, const std::string& roles,
                       const std::string& topic, const std::string& hash) {
-      lookup.reset();
-      lookup.bind(1, key);
-      if (lookup.executeStep()) {
-        const RowId id = lookup.getColumn(0).getInt64();
-        const std::string old_hash = lookup.getColumn(1).getString();
-        lookup.reset();
-        result.ids[key] = id;
-        if (old_hash == hash) return;
-        auto& update = store_.prepared(
-            "UPDATE item SET kind = ?, roles = ?, topic = ?, content_hash = ?, changed_ms = ? WHERE id = ?");
-        update.bind(1, std::string(kind));
-        update.bind(2, roles);
-        update.bind(3, topic);
-        update.bind(4, hash);
-        update.bind(5, now);
-        update.bind(6, id);
-        update.exec();
+      if (const auto stored = first_row(store_, item_rows, "FROM item WHERE key = ?", key)) {
+        result.ids[key] = stored->id;
+        if (stored->content_hash == hash) return;
+        run(store_, "UPDATE item SET kind = ?, roles = ?, topic = ?, content_hash = ?, changed_ms = ? WHERE id = ?", kind,
+            roles, topic, hash, now, stored->id);
         ++result.changed;
         return;
       }
-      lookup.reset();
-      auto& insert = store_.prepared(
-          "INSERT INTO item (key, kind, roles, topic, content_hash, first_seen_ms, changed_ms) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?)");
-      insert.bind(1, key);
-      insert.bind(2, std::string(kind));
-      insert.bind(3, roles);
-      insert.bind(4, topic);
-      insert.bind(5, hash);
-      insert.bind(6, now);
-      insert.bind(7, now);
-      insert.exec();
-      result.ids[key] = store_.connection().getLastInsertRowid();
+      result.ids[key] = insert(store_,
+                               "INSERT INTO item (key, kind, roles, topic, content_hash, first_seen_ms, changed_ms) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               key, kind, roles, topic, hash, now, now);
       ++result.added;
     };
     for (const auto& question : bank.questions)
@@ -411,250 +563,130 @@ ItemSync Items::sync(const core::Bank& bank, core::TimeMs now) {
 }
 
 std::int64_t Items::count() {
-  return store_.guarded([&] { return number(store_, "SELECT count(*) FROM item"); });
+  return store_.guarded([&] { return first_number(store_, "SELECT count(*) FROM item").value_or(0); });
 }
+
+// --- Sessions ----------------------------------------------------------------------------------------
 
 RowId Sessions::start(RowId profile_id, core::SessionKind kind, core::TimeMs now) {
   return store_.in_transaction([&] {
-    bound(store_, "INSERT INTO study_session (profile_id, kind, started_ms) VALUES (?, ?, ?)", profile_id,
-          std::string(core::to_string(kind)), now)
-        .exec();
-    return store_.connection().getLastInsertRowid();
+    return insert(store_, "INSERT INTO study_session (profile_id, kind, started_ms) VALUES (?, ?, ?)", profile_id, kind,
+                  now);
   });
 }
 
 void Sessions::finish(RowId session_id, core::TimeMs now) {
-  store_.in_transaction([&] {
-    bound(store_, "UPDATE study_session SET ended_ms = ? WHERE id = ? AND ended_ms IS NULL", now, session_id).exec();
-  });
+  store_.in_transaction(
+      [&] { run(store_, "UPDATE study_session SET ended_ms = ? WHERE id = ? AND ended_ms IS NULL", now, session_id); });
 }
 
 void Sessions::reopen(RowId session_id) {
-  store_.in_transaction([&] { bound(store_, "UPDATE study_session SET ended_ms = NULL WHERE id = ?", session_id).exec(); });
+  store_.in_transaction([&] { run(store_, "UPDATE study_session SET ended_ms = NULL WHERE id = ?", session_id); });
 }
 
 std::optional<RowId> Sessions::unfinished(RowId profile_id, core::SessionKind kind) {
-  return store_.guarded([&]() -> std::optional<RowId> {
-    auto& query = store_.prepared(
-        "SELECT id FROM study_session WHERE profile_id = ? AND kind = ? AND ended_ms IS NULL "
-        "ORDER BY started_ms DESC, id DESC LIMIT 1");
-    query.bind(1, profile_id);
-    query.bind(2, std::string(core::to_string(kind)));
-    if (query.executeStep()) return query.getColumn(0).getInt64();
-    return std::nullopt;
-  });
-}
-
-RowId FitResults::save(RowId profile_id, const FitRecord& record) {
-  return store_.in_transaction([&] {
-    auto& insert = store_.prepared(
-        "INSERT INTO fit_result (profile_id, session_id, computed_ms, suggested, sureness, detail_json) "
-        "VALUES (?, ?, ?, ?, ?, ?)");
-    insert.bind(1, profile_id);
-    insert.bind(2, record.session_id);
-    insert.bind(3, record.computed_ms);
-    if (record.suggested) {
-      insert.bind(4, *record.suggested);
-    } else {
-      insert.bind(4);
-    }
-    // The learner is told how sure the result is as a share; nothing else fits the column.
-    insert.bind(5, std::isfinite(record.sure) ? std::clamp(record.sure, 0.0, 1.0) : 0.5);
-    insert.bind(6, record.detail_json);
-    insert.exec();
-    return store_.connection().getLastInsertRowid();
-  });
-}
-
-std::vector<FitRecord> FitResults::history(RowId profile_id) {
   return store_.guarded([&] {
-    auto& query = store_.prepared(
-        "SELECT id, session_id, computed_ms, suggested, sureness, detail_json FROM fit_result "
-        "WHERE profile_id = ? ORDER BY computed_ms, id");
-    query.bind(1, profile_id);
-    std::vector<FitRecord> rows;
-    while (query.executeStep()) {
-      Cells cells(query);
-      FitRecord row;
-      row.id = query.getColumn(0).getInt64();
-      row.session_id = query.getColumn(1).getInt64();
-      row.computed_ms = cells.integer_within(2, 0, last_time_ms);  // a result dated by no clock has no place in the history
-      if (!cells.is_null(3)) row.suggested = cells.text(3);
-      row.sure = cells.real(4, 0, 1);
-      row.detail_json = cells.text(5);
-      if (auto kept = checked(store_, cells, OddRow::fit_result, std::to_string(row.id), std::move(row)))
-        rows.push_back(std::move(*kept));
-    }
-    return rows;
+    return first_number(store_,
+                        "SELECT id FROM study_session WHERE profile_id = ? AND kind = ? AND ended_ms IS NULL "
+                        "ORDER BY started_ms DESC, id DESC LIMIT 1",
+                        profile_id, kind);
   });
 }
+
+// --- Answers -----------------------------------------------------------------------------------------
 
 namespace {
 // Adds (sign +1) or takes back (sign -1) one answer in its day's totals.
-void count_in_day(Store& store, RowId profile_id, core::LocalDay day, std::optional<bool> correct,
-                  std::int64_t latency_ms, bool was_due, int sign) {
-  auto& upsert = store.prepared(
+void count_in_day(Store& store, const AnswerRecord& answer, int sign) {
+  const bool graded = answer.correct.has_value(), right = answer.correct == true;
+  run(store,
       "INSERT INTO daily_activity (profile_id, day, answers, graded, correct, study_ms, due_reviews, due_correct) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (profile_id, day) DO UPDATE SET "
       "answers = answers + ?3, graded = graded + ?4, correct = correct + ?5, study_ms = study_ms + ?6, "
-      "due_reviews = due_reviews + ?7, due_correct = due_correct + ?8");
-  upsert.bind(1, profile_id);
-  upsert.bind(2, day);
-  upsert.bind(3, sign);
-  upsert.bind(4, correct ? sign : 0);
-  upsert.bind(5, correct == true ? sign : 0);
-  upsert.bind(6, sign * std::min(std::max<std::int64_t>(latency_ms, 0), study_ms_cap));
-  upsert.bind(7, was_due ? sign : 0);
-  upsert.bind(8, was_due && correct == true ? sign : 0);
-  upsert.exec();
+      "due_reviews = due_reviews + ?7, due_correct = due_correct + ?8",
+      answer.profile_id, answer.local_day, sign, graded ? sign : 0, right ? sign : 0,
+      sign * std::min(std::max<std::int64_t>(answer.latency_ms, 0), study_ms_cap), answer.was_due ? sign : 0,
+      answer.was_due && right ? sign : 0);
 }
 }  // namespace
 
 RowId Answers::record(const AnswerRecord& answer) {
   return store_.in_transaction([&] {
-    auto& insert = store_.prepared(
-        "INSERT INTO answer (profile_id, session_id, item_id, answered_ms, chosen, correct, latency_ms, confidence, "
-        "local_day, was_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, answer.profile_id);
-    insert.bind(2, answer.session_id);
-    insert.bind(3, answer.item_id);
-    insert.bind(4, answer.answered_ms);
-    insert.bind(5, answer.chosen);
-    bind_optional(insert, 6, answer.correct);
-    insert.bind(7, answer.latency_ms);
-    bind_optional(insert, 8, answer.sure);
-    insert.bind(9, answer.local_day);
-    insert.bind(10, answer.was_due ? 1 : 0);
-    insert.exec();
-    const RowId id = store_.connection().getLastInsertRowid();
-    count_in_day(store_, answer.profile_id, answer.local_day, answer.correct, answer.latency_ms, answer.was_due, +1);
+    const RowId id = insert(store_,
+                            "INSERT INTO answer (profile_id, session_id, item_id, answered_ms, chosen, correct, "
+                            "latency_ms, confidence, local_day, was_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            answer.profile_id, answer.session_id, answer.item_id, answer.answered_ms, answer.chosen,
+                            answer.correct, answer.latency_ms, answer.sure, answer.local_day, answer.was_due);
+    count_in_day(store_, answer, +1);
     return id;
   });
 }
 
 void Answers::remove(RowId answer_id) {
   store_.in_transaction([&] {
-    auto& row = store_.prepared("SELECT " + std::string(answer_columns) + " FROM answer a WHERE a.id = ?");
-    row.bind(1, answer_id);
-    if (!row.executeStep()) return;
     // Taken back from its day's totals as the reader sees it, so a NULL day or an absurd latency
     // in the row cannot push the totals below zero or onto another day.
-    Cells cells(row);
-    const auto answer = read_answer(store_, row, cells, 0);
-    row.reset();
-    auto& erase = store_.prepared("DELETE FROM answer WHERE id = ?");
-    erase.bind(1, answer_id);
-    erase.exec();
-    if (answer)
-      count_in_day(store_, answer->profile_id, answer->local_day, answer->correct, answer->latency_ms, answer->was_due, -1);
+    const auto answer = first_row(store_, answer_rows, "FROM answer a WHERE a.id = ?", answer_id);
+    run(store_, "DELETE FROM answer WHERE id = ?", answer_id);
+    if (answer) count_in_day(store_, *answer, -1);
   });
 }
 
-std::vector<core::DayTotals> DailyActivity::range(RowId profile_id, core::LocalDay from, core::LocalDay to) {
+std::int64_t Answers::count(RowId profile_id) {
   return store_.guarded([&] {
-    auto& query = store_.prepared(
-        "SELECT day, answers, graded, correct, study_ms, due_reviews, due_correct FROM daily_activity "
-        "WHERE profile_id = ? AND day BETWEEN ? AND ? ORDER BY day");
-    query.bind(1, profile_id);
-    query.bind(2, from);
-    query.bind(3, to);
-    std::vector<core::DayTotals> days;
-    while (query.executeStep())
-      if (const auto day = read_day(store_, query, profile_id); day && day->answers > 0) days.push_back(*day);
-    return days;
-  });
-}
-
-std::optional<Goal> Goals::get(RowId profile_id) {
-  return store_.guarded([&]() -> std::optional<Goal> {
-    auto& query = store_.prepared("SELECT unit, weekly_target FROM goal WHERE profile_id = ?");
-    query.bind(1, profile_id);
-    if (!query.executeStep()) return std::nullopt;
-    Cells cells(query);
-    Goal goal{cells.text(0), static_cast<int>(cells.integer(1, 1, Goal::max_weekly_target))};
-    if (goal.unit != "answers" && goal.unit != "minutes") cells.reject();  // no unit to count it in
-    return checked(store_, cells, OddRow::weekly_goal, std::to_string(profile_id), std::move(goal));
-  });
-}
-
-void Goals::set(RowId profile_id, const Goal& goal, core::TimeMs now) {
-  store_.in_transaction([&] {
-    bound(store_,
-          "INSERT INTO goal (profile_id, unit, weekly_target, set_ms) VALUES (?, ?, ?, ?) ON CONFLICT (profile_id) "
-          "DO UPDATE SET unit = excluded.unit, weekly_target = excluded.weekly_target, set_ms = excluded.set_ms",
-          profile_id, goal.unit, goal.weekly_target, now)
-        .exec();
-  });
-}
-
-void MasterySnapshots::put(RowId profile_id, const MasteryPoint& point) {
-  if (std::isnan(point.score)) return;
-  store_.in_transaction([&] {
-    bound(store_,
-          "INSERT INTO mastery_snapshot (profile_id, week_monday, role, topic, score) VALUES (?, ?, ?, ?, ?) "
-          "ON CONFLICT (profile_id, week_monday, role, topic) DO UPDATE SET score = excluded.score",
-          profile_id, point.week_monday, point.role, point.topic, std::clamp(point.score, 0.0, 1.0))
-        .exec();
-  });
-}
-
-void Export::answers(RowId profile_id, const std::function<void(const ExportRow&)>& emit) {
-  store_.guarded([&] {
-    // A statement of its own, not the cache: the caller may run other queries while rows stream.
-    // Outer joins, so an answer whose session or item row is missing is seen, counted and skipped
-    // rather than silently dropped by the join.
-    SQLite::Statement query(store_.connection(),
-                            "SELECT " + std::string(answer_columns) +
-                                ", p.name, s.kind, i.key, i.roles, i.topic FROM answer a JOIN profile p ON p.id = a.profile_id "
-                                "LEFT JOIN study_session s ON s.id = a.session_id LEFT JOIN item i ON i.id = a.item_id "
-                                "WHERE a.profile_id = ? ORDER BY a.answered_ms, a.id");
-    query.bind(1, profile_id);
-    constexpr int name = answer_column_count;
-    ExportRow row;
-    while (query.executeStep()) {
-      Cells cells(query);
-      if (cells.is_null(name + 1) || cells.is_null(name + 2)) cells.reject();
-      const auto answer = read_answer(store_, query, cells, 0);
-      if (!answer) continue;
-      row.answered_ms = answer->answered_ms;
-      row.profile = cells.text(name);
-      row.session_kind = cells.text(name + 1);
-      row.item = cells.text(name + 2);
-      row.roles = cells.text(name + 3);
-      row.topic = cells.text(name + 4);
-      row.correct = answer->correct;
-      row.latency_ms = answer->latency_ms;
-      row.sure = answer->sure;
-      emit(row);
-    }
+    // The per-day totals hold the same count without a pass over every answer; summed as the
+    // reader sees each day, so one tampered day cannot make the total negative.
+    std::int64_t total = 0;
+    for (const auto& day : rows(store_, day_rows, "FROM daily_activity WHERE profile_id = ?", profile_id))
+      total += day.answers;
+    return total;
   });
 }
 
 std::int64_t Answers::count_between(RowId profile_id, core::TimeMs from, core::TimeMs to) {
   return store_.guarded([&] {
-    return number(store_, "SELECT count(*) FROM answer WHERE profile_id = ? AND answered_ms >= ? AND answered_ms < ?",
-                  profile_id, from, to);
+    return first_number(store_,
+                        "SELECT count(*) FROM answer WHERE profile_id = ? AND answered_ms >= ? AND answered_ms < ?",
+                        profile_id, from, to)
+        .value_or(0);
   });
 }
 
 std::int64_t Answers::count_between(RowId profile_id, core::TimeMs from, core::TimeMs to, core::SessionKind kind) {
   return store_.guarded([&] {
-    return number(store_,
-                  "SELECT count(*) FROM answer a JOIN study_session s ON s.id = a.session_id "
-                  "WHERE a.profile_id = ? AND a.answered_ms >= ? AND a.answered_ms < ? AND s.kind = ?",
-                  profile_id, from, to, std::string(core::to_string(kind)));
+    return first_number(store_,
+                        "SELECT count(*) FROM answer a JOIN study_session s ON s.id = a.session_id "
+                        "WHERE a.profile_id = ? AND a.answered_ms >= ? AND a.answered_ms < ? AND s.kind = ?",
+                        profile_id, from, to, kind)
+        .value_or(0);
   });
 }
 
+std::int64_t Answers::count_on_day(RowId profile_id, core::LocalDay day, core::SessionKind kind) {
+  return store_.guarded([&] {
+    // Zone offsets lie within -12 h .. +14 h, so a local day's answers were given within a day
+    // either side of its UTC span: that bound lets the (profile, time) index do the search.
+    return first_number(store_,
+                        "SELECT count(*) FROM answer a JOIN study_session s ON s.id = a.session_id WHERE "
+                        "a.profile_id = ? AND a.answered_ms >= ? AND a.answered_ms < ? AND a.local_day = ? AND s.kind = ?",
+                        profile_id, (day - 1) * day_ms, (day + 2) * day_ms, day, kind)
+        .value_or(0);
+  });
+}
+
+std::vector<AnswerRecord> Answers::in_session(RowId session_id) {
+  return store_.guarded([&] {
+    return rows(store_, answer_rows, "FROM answer a WHERE a.session_id = ? ORDER BY a.answered_ms, a.id", session_id);
+  });
+}
+
+// --- Schedules ---------------------------------------------------------------------------------------
+
 std::optional<core::CardState> Schedules::get(RowId profile_id, RowId item_id) {
   return store_.guarded([&]() -> std::optional<core::CardState> {
-    auto& query = store_.prepared(
-        "SELECT stability, difficulty, last_review_ms, due_ms, reps, lapses FROM schedule "
-        "WHERE profile_id = ? AND item_id = ?");
-    query.bind(1, profile_id);
-    query.bind(2, item_id);
-    if (!query.executeStep()) return std::nullopt;
-    return read_card(store_, query, 0, profile_id, item_id);
+    const auto state = first_row(store_, review_rows, std::string(review_from) + " AND s.item_id = ?", profile_id, item_id);
+    if (!state) return std::nullopt;
+    return state->card;
   });
 }
 
@@ -663,91 +695,125 @@ void Schedules::put(RowId profile_id, RowId item_id, const core::CardState& stat
   // fail the answer's write on a NOT NULL column nor store a due date no clock gives.
   const core::CardState card = storable(state);
   store_.in_transaction([&] {
-    bound(store_,
-          "INSERT INTO schedule (profile_id, item_id, stability, difficulty, last_review_ms, due_ms, reps, lapses) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (profile_id, item_id) DO UPDATE SET "
-          "stability = excluded.stability, difficulty = excluded.difficulty, last_review_ms = excluded.last_review_ms, "
-          "due_ms = excluded.due_ms, reps = excluded.reps, lapses = excluded.lapses",
-          profile_id, item_id, card.memory.stability, card.memory.difficulty, card.last_review, card.due, card.reps,
-          card.lapses)
-        .exec();
+    run(store_,
+        "INSERT INTO schedule (profile_id, item_id, stability, difficulty, last_review_ms, due_ms, reps, lapses) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (profile_id, item_id) DO UPDATE SET "
+        "stability = excluded.stability, difficulty = excluded.difficulty, last_review_ms = excluded.last_review_ms, "
+        "due_ms = excluded.due_ms, reps = excluded.reps, lapses = excluded.lapses",
+        profile_id, item_id, card.memory.stability, card.memory.difficulty, card.last_review, card.due, card.reps,
+        card.lapses);
   });
 }
 
 void Schedules::remove(RowId profile_id, RowId item_id) {
-  store_.in_transaction([&] {
-    bound(store_, "DELETE FROM schedule WHERE profile_id = ? AND item_id = ?", profile_id, item_id).exec();
-  });
+  store_.in_transaction(
+      [&] { run(store_, "DELETE FROM schedule WHERE profile_id = ? AND item_id = ?", profile_id, item_id); });
 }
 
 std::unordered_map<RowId, core::CardState> Schedules::all(RowId profile_id) {
   return store_.guarded([&] {
-    // The item join finds states of items that no longer exist at all (not merely left the bank).
-    auto& query = store_.prepared(
-        "SELECT s.item_id, s.stability, s.difficulty, s.last_review_ms, s.due_ms, s.reps, s.lapses, i.id IS NULL "
-        "FROM schedule s LEFT JOIN item i ON i.id = s.item_id WHERE s.profile_id = ?");
-    query.bind(1, profile_id);
     std::unordered_map<RowId, core::CardState> cards;
-    while (query.executeStep()) {
-      const RowId item = query.getColumn(0).getInt64();
-      if (query.getColumn(7).getInt() != 0) {
-        note_odd_row(store_, OddRow::review_state, key_of(profile_id, item));
-        continue;
-      }
-      if (const auto card = read_card(store_, query, 1, profile_id, item)) cards[item] = *card;
-    }
+    for (auto& state : rows(store_, review_rows, review_from, profile_id)) cards[state.item_id] = state.card;
     return cards;
   });
 }
 
-std::int64_t Answers::count(RowId profile_id) {
-  return store_.guarded([&] {
-    // The per-day totals hold the same count without a pass over every answer; summed as the
-    // reader sees each day, so one tampered day cannot make the total negative.
-    auto& query = store_.prepared(
-        "SELECT day, answers, graded, correct, study_ms, due_reviews, due_correct FROM daily_activity WHERE profile_id = ?");
-    query.bind(1, profile_id);
-    std::int64_t total = 0;
-    while (query.executeStep())
-      if (const auto day = read_day(store_, query, profile_id)) total += day->answers;
-    return total;
+// --- FitResults --------------------------------------------------------------------------------------
+
+RowId FitResults::save(RowId profile_id, const FitRecord& record) {
+  // The learner is told how sure the result is as a share; nothing else fits the column.
+  const double sure = std::isfinite(record.sure) ? std::clamp(record.sure, 0.0, 1.0) : 0.5;
+  return store_.in_transaction([&] {
+    return insert(store_,
+                  "INSERT INTO fit_result (profile_id, session_id, computed_ms, suggested, sureness, detail_json) "
+                  "VALUES (?, ?, ?, ?, ?, ?)",
+                  profile_id, record.session_id, record.computed_ms, record.suggested, sure, record.detail_json);
   });
 }
 
-std::vector<AnswerRecord> Answers::in_session(RowId session_id) {
+std::vector<FitRecord> FitResults::history(RowId profile_id) {
+  return store_.guarded(
+      [&] { return rows(store_, fit_rows, "FROM fit_result WHERE profile_id = ? ORDER BY computed_ms, id", profile_id); });
+}
+
+// --- DailyActivity -----------------------------------------------------------------------------------
+
+std::vector<core::DayTotals> DailyActivity::range(RowId profile_id, core::LocalDay from, core::LocalDay to) {
   return store_.guarded([&] {
-    auto& query = store_.prepared("SELECT " + std::string(answer_columns) +
-                                  " FROM answer a WHERE a.session_id = ? ORDER BY a.answered_ms, a.id");
-    query.bind(1, session_id);
-    std::vector<AnswerRecord> rows;
-    while (query.executeStep()) {
-      Cells cells(query);
-      if (auto row = read_answer(store_, query, cells, 0)) rows.push_back(std::move(*row));
-    }
-    return rows;
+    auto days = rows(store_, day_rows, "FROM daily_activity WHERE profile_id = ? AND day BETWEEN ? AND ? ORDER BY day",
+                     profile_id, from, to);
+    std::erase_if(days, [](const core::DayTotals& day) { return day.answers == 0; });
+    return days;
   });
 }
+
+// --- Goals -------------------------------------------------------------------------------------------
+
+std::optional<Goal> Goals::get(RowId profile_id) {
+  return store_.guarded([&] { return first_row(store_, goal_rows, "FROM goal WHERE profile_id = ?", profile_id); });
+}
+
+void Goals::set(RowId profile_id, const Goal& goal, core::TimeMs now) {
+  store_.in_transaction([&] {
+    run(store_,
+        "INSERT INTO goal (profile_id, unit, weekly_target, set_ms) VALUES (?, ?, ?, ?) ON CONFLICT (profile_id) "
+        "DO UPDATE SET unit = excluded.unit, weekly_target = excluded.weekly_target, set_ms = excluded.set_ms",
+        profile_id, goal.unit, goal.weekly_target, now);
+  });
+}
+
+// --- MasterySnapshots --------------------------------------------------------------------------------
+
+void MasterySnapshots::put(RowId profile_id, const MasteryPoint& point) {
+  if (std::isnan(point.score)) return;
+  store_.in_transaction([&] {
+    run(store_,
+        "INSERT INTO mastery_snapshot (profile_id, week_monday, role, topic, score) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (profile_id, week_monday, role, topic) DO UPDATE SET score = excluded.score",
+        profile_id, point.week_monday, point.role, point.topic, std::clamp(point.score, 0.0, 1.0));
+  });
+}
+
+std::vector<MasteryPoint> MasterySnapshots::week(RowId profile_id, core::LocalDay week_monday,
+                                                 const std::optional<std::string>& role) {
+  return store_.guarded([&] {
+    // Equality on the key's leading columns (profile, week, role), so only the rows asked for
+    // are visited; one week of a large bank holds every role x topic pair.
+    if (role)
+      return rows(store_, mastery_rows, "FROM mastery_snapshot WHERE profile_id = ? AND week_monday = ? AND role = ?",
+                  profile_id, week_monday, *role);
+    return rows(store_, mastery_rows, "FROM mastery_snapshot WHERE profile_id = ? AND week_monday = ?", profile_id,
+                week_monday);
+  });
+}
+
+// --- Export ------------------------------------------------------------------------------------------
+
+void Export::answers(RowId profile_id, const std::function<void(const ExportRow&)>& emit) {
+  store_.guarded([&] {
+    // A statement of its own, not the cache: the caller may run other queries while rows stream.
+    SQLite::Statement query(store_.connection(),
+                            select(export_rows,
+                                   "FROM answer a JOIN profile p ON p.id = a.profile_id "
+                                   "LEFT JOIN study_session s ON s.id = a.session_id LEFT JOIN item i ON i.id = a.item_id "
+                                   "WHERE a.profile_id = ? ORDER BY a.answered_ms, a.id"));
+    for_each_row(store_, bind_all(query, profile_id), export_rows, emit);
+  });
+}
+
+// --- Settings ----------------------------------------------------------------------------------------
 
 std::optional<std::string> Settings::get(RowId profile_id, const std::string& key) {
-  return store_.guarded([&]() -> std::optional<std::string> {
-    auto& query = store_.prepared("SELECT value FROM setting WHERE profile_id = ? AND key = ?");
-    query.bind(1, profile_id);
-    query.bind(2, key);
-    if (!query.executeStep()) return std::nullopt;
-    Cells cells(query);
-    std::string value = cells.text(0);
-    if (is_non_finite_number(value)) cells.reject();
-    return checked(store_, cells, OddRow::setting, std::to_string(profile_id) + "/" + key, std::move(value));
-  });
+  return store_.guarded(
+      [&] { return first_row(store_, setting_rows, "FROM setting WHERE profile_id = ? AND key = ?", profile_id, key); });
 }
 
 void Settings::set(RowId profile_id, const std::string& key, const std::string& value) {
   store_.in_transaction([&] {
-    bound(store_,
-          "INSERT INTO setting (profile_id, key, value) VALUES (?, ?, ?) "
-          "ON CONFLICT (profile_id, key) DO UPDATE SET value = excluded.value",
-          profile_id, key, value)
-        .exec();
+    run(store_,
+        "INSERT INTO setting (profile_id, key, value) VALUES (?, ?, ?) "
+        "ON CONFLICT (profile_id, key) DO UPDATE SET value = excluded.value",
+        profile_id, key, value);
   });
 }
 

@@ -116,8 +116,11 @@ class Answers {
   std::int64_t count_between(RowId profile_id, core::TimeMs from, core::TimeMs to);
   // The same, counting only answers given in sessions of one kind.
   std::int64_t count_between(RowId profile_id, core::TimeMs from, core::TimeMs to, core::SessionKind kind);
+  // Answers given in sessions of `kind` whose local day (answer.local_day, fixed when written) is
+  // `day`. An answer keeps the day it was given on, whatever the zone or DST rule in force now.
+  std::int64_t count_on_day(RowId profile_id, core::LocalDay day, core::SessionKind kind);
+  // Oldest first.
   std::vector<AnswerRecord> in_session(RowId session_id);
-
 
  private:
   Store& store_;
@@ -189,17 +192,17 @@ struct MasteryPoint {
   double score = 0;
 };
 
-// The reader of mastery_snapshot rows, for every query that selects
-// `week_monday, role, topic, score` as its first columns: nothing for a row that cannot be used
-// (a week that is not a Monday, a score that is not a number), the score clamped into [0, 1].
-std::optional<MasteryPoint> read_mastery_point(Store& store, RowId profile_id, SQLite::Statement& row);
-
 class MasterySnapshots {
  public:
   explicit MasterySnapshots(Store& store) : store_(store) {}
   // A score that is not a number is not written (mastery_snapshot.score is NOT NULL, and SQLite
   // stores NaN as NULL); others are kept within [0, 1].
   void put(RowId profile_id, const MasteryPoint& point);
+  // The snapshot of the week starting `week_monday`, only `role`'s points when one is named. A
+  // row that cannot be used (a week that is not a Monday, a score that is not a number) is
+  // skipped; a score is clamped into [0, 1].
+  std::vector<MasteryPoint> week(RowId profile_id, core::LocalDay week_monday,
+                                 const std::optional<std::string>& role = std::nullopt);
 
  private:
   Store& store_;
