@@ -6,6 +6,10 @@
 // time no clock gives) is skipped, and an out-of-range value (negative stability, -50 answers,
 // 1e17 ms of study a day, text that is not UTF-8) is clamped or repaired. Reading never writes:
 // the row on disk stays as it was, and is counted once (see OddRow) so the learner hears of it.
+//
+// Every write runs in Store::in_transaction: in a transaction of its own, or, when the caller
+// already holds one, in a savepoint of it. Either way a write that fails leaves nothing behind,
+// and a write inside the caller's transaction reaches the disk when that transaction commits.
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -109,8 +113,10 @@ struct AnswerRecord {
 class Answers {
  public:
   explicit Answers(Store& store) : store_(store) {}
-  // Writes one answer in its own transaction; when this returns, the answer is on disk.
+  // Writes one answer and adds it to its day's totals, both or neither. Called outside any
+  // transaction, the answer is on disk when this returns.
   RowId record(const AnswerRecord& answer);
+  // Deletes one answer and takes it back from its day's totals, both or neither.
   void remove(RowId answer_id);
   std::int64_t count(RowId profile_id);
   std::int64_t count_between(RowId profile_id, core::TimeMs from, core::TimeMs to);

@@ -411,22 +411,42 @@ void Store::fail(const std::exception& e) const {
   throw StoreError(path_, e.what());
 }
 
+// Savepoints nest like the calls that open them, so one name serves every level: ROLLBACK TO and
+// RELEASE act on the innermost savepoint of that name.
 void Store::begin() {
   try {
-    db_->exec("BEGIN IMMEDIATE");
+    if (transaction_depth_ == 0) {
+      db_->exec("BEGIN IMMEDIATE");
+    } else if (sqlite3_get_autocommit(db_->getHandle()) != 0) {
+      // SQLite ended the outer transaction on an error (a full disk, an I/O error) that its
+      // caller caught: a savepoint now would write outside it, so nothing more is written.
+      throw StoreError(path_, "the transaction this write belongs to was already rolled back");
+    } else {
+      db_->exec("SAVEPOINT rolepath_nested");
+    }
   } catch (const SQLite::Exception& e) {
     fail(e);
   }
+  ++transaction_depth_;
 }
 
 void Store::commit() {
   try {
-    db_->exec("COMMIT");
+    db_->exec(transaction_depth_ == 1 ? "COMMIT" : "RELEASE rolepath_nested");
   } catch (const SQLite::Exception& e) {
     fail(e);
   }
+  --transaction_depth_;
 }
 
-void Store::rollback() noexcept { db_->tryExec("ROLLBACK"); }
+void Store::rollback() noexcept {
+  if (--transaction_depth_ == 0) {
+    db_->tryExec("ROLLBACK");
+  } else {
+    // Undoes this level's work and takes its savepoint off the stack; the outer level goes on.
+    db_->tryExec("ROLLBACK TO rolepath_nested");
+    db_->tryExec("RELEASE rolepath_nested");
+  }
+}
 
 }  // namespace rp::store

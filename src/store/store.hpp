@@ -113,7 +113,10 @@ class Store {
   SQLite::Statement& prepared(std::string_view sql);
   SQLite::Database& connection() { return *db_; }
 
-  // Runs `fn` in one transaction: committed when it returns, rolled back if it throws.
+  // Runs `fn` in one transaction: committed when it returns, rolled back if it throws. Called
+  // inside another in_transaction, `fn` runs in a savepoint of the outer transaction instead: if
+  // it throws, only its own work is undone and the outer one can go on; if it returns, its work
+  // stays and is committed (or rolled back) with the outer transaction.
   template <typename Fn>
   auto in_transaction(Fn&& fn) -> decltype(fn());
 
@@ -126,6 +129,9 @@ class Store {
 
  private:
   Store(std::unique_ptr<SQLite::Database> db, std::string path);
+  // One level of in_transaction: the outermost is BEGIN IMMEDIATE .. COMMIT or ROLLBACK, each
+  // level inside it a SAVEPOINT released or rolled back to. begin() counts the level it opened
+  // in transaction_depth_; commit() and rollback() close it.
   void begin();
   void commit();
   void rollback() noexcept;
@@ -151,14 +157,7 @@ auto Store::guarded(Fn&& fn) -> decltype(fn()) {
 
 template <typename Fn>
 auto Store::in_transaction(Fn&& fn) -> decltype(fn()) {
-  // Inside an outer transaction the work simply joins it, so use cases can group repository calls.
-  if (transaction_depth_ > 0) return guarded(fn);
   begin();
-  struct Depth {
-    int& depth;
-    explicit Depth(int& d) : depth(d) { ++depth; }
-    ~Depth() { --depth; }
-  } depth(transaction_depth_);
   try {
     if constexpr (std::is_void_v<decltype(fn())>) {
       guarded(fn);
