@@ -5,8 +5,9 @@ Each line is the FNV-1a 64-bit hash (hex) of one run of eight consecutive words 
 normalised exactly as words_of() in tests/bank_content_test.cpp does (bytes split at ASCII white
 space, ASCII letters lower-cased, ASCII punctuation dropped, other bytes kept), each word followed
 by one space. The bank test hashes the bank's own runs the same way, so it needs nothing outside
-the repository. Run once, from the repository root, where ../shared is beside it:
-    python3 tests/data/make_article_run_hashes.py ../shared/seeds/000_2c3ce2894541fa1b.txt
+the repository. Run it by hand, from the repository root, with the article's path (the article
+itself is kept outside the repository and is never a test input):
+    python3 tests/data/make_article_run_hashes.py PATH/TO/ARTICLE.txt
 """
 import sys
 
