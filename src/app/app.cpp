@@ -1,7 +1,5 @@
 #include "app/app.hpp"
 
-#include "app/data.hpp"
-
 #include <fmt/format.h>
 
 #include <cmath>
@@ -110,10 +108,6 @@ void App::apply_pending() {
 }
 
 void App::apply(const Action& action) {
-  translating_store_errors([&] { apply_unchecked(action); });
-}
-
-void App::apply_unchecked(const Action& action) {
   std::visit(overloaded{
                  [this](const action::Navigate& a) { view_.screen = a.to; },
                  [this](const action::SetTheme& a) {

@@ -342,7 +342,7 @@ class App {
 
   // Applies what the screens queued. A failure is shown in the banner; the app goes on.
   void apply_pending();
-  // Carries out one action; a failure of the learner's files is thrown as an app::DataError.
+  // Carries out one action; a failure of the learner's files is thrown as a core::DataError.
   void apply(const Action& action);
 
   // Rebuild the view state from the flows and the store (after any change, never in a frame).
@@ -365,7 +365,6 @@ class App {
   static constexpr std::size_t max_profile_name = 64;
 
  private:
-  void apply_unchecked(const Action& action);
   void refresh_study_figures();
   // After an answer or its undo: only the role x topic pairs that question belongs to are redone,
   // with today's figures; nothing walks every role and topic of the bank.

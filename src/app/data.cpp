@@ -13,22 +13,6 @@
 
 namespace rp::app {
 
-DataError::DataError(DataProblem kind, std::string path, std::string problem)
-    : std::runtime_error(fmt::format("{}: {}", path, problem)),
-      kind_(kind),
-      path_(std::move(path)),
-      problem_(std::move(problem)) {}
-
-namespace detail {
-void rethrow_as_data_error() {
-  try {
-    throw;
-  } catch (const store::StoreError& e) {
-    throw DataError(e.kind(), e.path(), e.problem());
-  }
-}
-}  // namespace detail
-
 namespace {
 // "20260302-180000": when a restore kept the current file aside.
 std::string time_tag(core::TimeMs now) {
@@ -40,60 +24,53 @@ std::string time_tag(core::TimeMs now) {
 }  // namespace
 
 std::filesystem::path resolve_database_path(const std::filesystem::path& path) {
-  return translating_store_errors([&] { return store::resolve_database_path(path); });
+  return store::resolve_database_path(path);
 }
 
 OpenedApp open_app(const std::filesystem::path& database, core::Bank bank, Clock clock, AppOptions options) {
-  return translating_store_errors([&] {
-    const auto day = Clock::local_day(clock.now());
-    // The first start of a day reads every page of the file (and backs it up); later starts that
-    // day check the header and schema only, so starting stays quick however long the history.
-    const bool first_today = !store::has_backup_today(backup_root(), database, day);
-    auto opened = store::Store::open(database, first_today ? store::Check::thorough : store::Check::light);
-    OpenedApp result;
-    if (!opened->notice().empty()) result.notices.push_back(opened->notice());
-    std::string backup_problem;
-    try {
-      store::daily_backup(*opened, backup_root(), day);
-    } catch (const std::exception& e) {
-      backup_problem = std::string("Today's backup could not be made: ") + e.what();
-      result.notices.push_back(backup_problem);
-    }
-    result.app = std::make_unique<App>(std::move(opened), std::move(bank), clock, std::move(options));
-    // Stored rows the start found out of range (skipped or corrected as read, never rewritten).
-    if (auto odd = take_odd_rows_notice(*result.app); !odd.empty()) result.notices.push_back(std::move(odd));
-    if (!result.notices.empty()) {
-      result.app->apply(action::ShowError{fmt::format("{}", fmt::join(result.notices, " ")), backup_problem.empty()});
-    }
-    return result;
-  });
+  const auto day = Clock::local_day(clock.now());
+  // The first start of a day reads every page of the file (and backs it up); later starts that
+  // day check the header and schema only, so starting stays quick however long the history.
+  const bool first_today = !store::has_backup_today(backup_root(), database, day);
+  auto opened = store::Store::open(database, first_today ? store::Check::thorough : store::Check::light);
+  OpenedApp result;
+  if (!opened->notice().empty()) result.notices.push_back(opened->notice());
+  std::string backup_problem;
+  try {
+    store::daily_backup(*opened, backup_root(), day);
+  } catch (const std::exception& e) {
+    backup_problem = std::string("Today's backup could not be made: ") + e.what();
+    result.notices.push_back(backup_problem);
+  }
+  result.app = std::make_unique<App>(std::move(opened), std::move(bank), clock, std::move(options));
+  // Stored rows the start found out of range (skipped or corrected as read, never rewritten).
+  if (auto odd = take_odd_rows_notice(*result.app); !odd.empty()) result.notices.push_back(std::move(odd));
+  if (!result.notices.empty()) {
+    result.app->apply(action::ShowError{fmt::format("{}", fmt::join(result.notices, " ")), backup_problem.empty()});
+  }
+  return result;
 }
 
 std::string take_odd_rows_notice(App& app) { return store::take_odd_rows_notice(app.store()); }
 
 std::vector<BackupInfo> backups_of(const std::filesystem::path& database, const Clock& clock) {
-  return translating_store_errors([&] {
-    std::vector<BackupInfo> list;
-    for (const auto& file : store::backups_for_database(backup_root(), database, Clock::local_day(clock.now())))
-      list.push_back({file.path, core::format_day(file.day)});
-    return list;
-  });
+  std::vector<BackupInfo> list;
+  for (const auto& file : store::backups_for_database(backup_root(), database, Clock::local_day(clock.now())))
+    list.push_back({file.path, core::format_day(file.day)});
+  return list;
 }
 
 std::filesystem::path backup_now(const std::filesystem::path& database, const Clock& clock) {
-  return translating_store_errors([&] {
-    auto opened = store::Store::open(database);
-    const auto day = Clock::local_day(clock.now());
-    const auto made = store::make_backup(*opened, backup_root(), day);
-    store::prune_backups(made.parent_path(), day);
-    return made;
-  });
+  auto opened = store::Store::open(database);
+  const auto day = Clock::local_day(clock.now());
+  const auto made = store::make_backup(*opened, backup_root(), day);
+  store::prune_backups(made.parent_path(), day);
+  return made;
 }
 
 std::filesystem::path restore_backup(const std::filesystem::path& database, const std::filesystem::path& from,
                                      bool force, const Clock& clock) {
-  return translating_store_errors(
-      [&] { return store::restore_database(database, from, {time_tag(clock.now()), force}); });
+  return store::restore_database(database, from, {time_tag(clock.now()), force});
 }
 
 namespace {
@@ -111,20 +88,18 @@ std::string csv_field(const std::string& value) {
 }  // namespace
 
 std::int64_t export_answers_csv(App& app, const std::filesystem::path& file) {
-  return translating_store_errors([&] {
-    store::check_output_target(file, app.store().path(), backup_root());
-    return store::write_file_atomically(file, [&](std::ostream& out) {
-      out << "time,profile,session_kind,item_id,roles,topic,correct,latency_ms,confidence\r\n";
-      std::int64_t rows = 0;
-      store::Export(app.store()).answers(app.profile_id(), [&](const store::ExportRow& row) {
-        out << core::format_iso8601_utc(row.answered_ms) << ',' << csv_field(row.profile) << ',' << row.session_kind << ','
-            << csv_field(row.item) << ',' << csv_field(row.roles) << ',' << csv_field(row.topic) << ','
-            << (row.correct ? (*row.correct ? "1" : "0") : "") << ',' << row.latency_ms << ','
-            << (row.sure ? (*row.sure ? "sure" : "not sure") : "") << "\r\n";
-        ++rows;
-      });
-      return rows;
+  store::check_output_target(file, app.store().path(), backup_root());
+  return store::write_file_atomically(file, [&](std::ostream& out) {
+    out << "time,profile,session_kind,item_id,roles,topic,correct,latency_ms,confidence\r\n";
+    std::int64_t rows = 0;
+    store::Export(app.store()).answers(app.profile_id(), [&](const store::ExportRow& row) {
+      out << core::format_iso8601_utc(row.answered_ms) << ',' << csv_field(row.profile) << ',' << row.session_kind << ','
+          << csv_field(row.item) << ',' << csv_field(row.roles) << ',' << csv_field(row.topic) << ','
+          << (row.correct ? (*row.correct ? "1" : "0") : "") << ',' << row.latency_ms << ','
+          << (row.sure ? (*row.sure ? "sure" : "not sure") : "") << "\r\n";
+      ++rows;
     });
+    return rows;
   });
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The learner's data as front ends and main.cpp see it: opening the study database (checked,
-// backed up once a day), backups, restores and exports, and the one error type they catch. The
-// store behind it stays sealed: nothing outside app/ names a store type.
+// backed up once a day), backups, restores and exports. Failures are core::DataError, named here
+// as app::DataError. The store behind it stays sealed: nothing outside app/ names a store type.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -16,27 +16,8 @@
 
 namespace rp::app {
 
+using core::DataError;
 using core::DataProblem;
-
-// A problem with the learner's files: which file, what is wrong, and what kind of problem.
-class DataError : public std::runtime_error {
- public:
-  DataError(DataProblem kind, std::string path, std::string problem);
-  DataProblem kind() const { return kind_; }
-  const std::string& path() const { return path_; }
-  const std::string& problem() const { return problem_; }
-  // True when putting a backup in place is what would fix this (a damaged or foreign file).
-  bool restore_would_help() const { return core::restore_would_help(kind_); }
-
- private:
-  DataProblem kind_;
-  std::string path_;
-  std::string problem_;
-};
-
-// Runs `fn`, turning a store failure into a DataError.
-template <typename Fn>
-auto translating_store_errors(Fn&& fn) -> decltype(fn());
 
 // The real file the learner means: links and `..` resolved, so locks, backups and restores act on
 // the database itself. Throws a DataError for a link that leads nowhere.
@@ -76,5 +57,3 @@ std::filesystem::path restore_backup(const std::filesystem::path& database, cons
 std::int64_t export_answers_csv(App& app, const std::filesystem::path& file);
 
 }  // namespace rp::app
-
-#include "app/data_errors.inl"

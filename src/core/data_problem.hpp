@@ -1,6 +1,12 @@
 #pragma once
-// The kinds of trouble a learner's files can be in. The store raises them and front ends act on
-// them (a restore is offered only where it is the fix), so both name them from here.
+// The kinds of trouble a learner's files can be in, and the one error that carries them. The
+// store raises it and front ends act on its kind (a restore is offered only where it is the
+// fix), so both name it from here.
+#include <fmt/format.h>
+
+#include <stdexcept>
+#include <string>
+#include <utility>
 
 namespace rp::core {
 
@@ -22,5 +28,25 @@ enum class DataProblem {
 constexpr bool restore_would_help(DataProblem problem) {
   return problem == DataProblem::damaged || problem == DataProblem::not_database;
 }
+
+// A problem with the learner's files: which file, what is wrong, and what kind of problem.
+class DataError : public std::runtime_error {
+ public:
+  DataError(DataProblem kind, std::string path, std::string problem)
+      : std::runtime_error(fmt::format("{}: {}", path, problem)),
+        kind_(kind),
+        path_(std::move(path)),
+        problem_(std::move(problem)) {}
+  DataError(std::string path, std::string problem) : DataError(DataProblem::other, std::move(path), std::move(problem)) {}
+  DataProblem kind() const { return kind_; }
+  const std::string& path() const { return path_; }
+  const std::string& problem() const { return problem_; }
+  bool restore_would_help() const { return core::restore_would_help(kind_); }
+
+ private:
+  DataProblem kind_;
+  std::string path_;
+  std::string problem_;
+};
 
 }  // namespace rp::core

@@ -324,15 +324,6 @@ DatabaseLock::~DatabaseLock() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-StoreError::StoreError(std::string path, std::string problem)
-    : StoreError(ErrorKind::other, std::move(path), std::move(problem)) {}
-
-StoreError::StoreError(ErrorKind kind, std::string path, std::string problem)
-    : std::runtime_error(fmt::format("{}: {}", path, problem)),
-      kind_(kind),
-      path_(std::move(path)),
-      problem_(std::move(problem)) {}
-
 int latest_schema_version() { return migrations().empty() ? 0 : migrations().back().version; }
 
 Store::Store(std::unique_ptr<SQLite::Database> db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}

@@ -20,26 +20,9 @@ class Statement;
 
 namespace rp::store {
 
-// What kind of problem a StoreError is, so front ends choose what to offer without reading the
-// message.
+// A database problem, phrased for the learner, with its kind (core/data_problem.hpp).
 using ErrorKind = core::DataProblem;
-
-// A database problem, phrased for the learner: which file, and what is wrong with it.
-class StoreError : public std::runtime_error {
- public:
-  StoreError(std::string path, std::string problem);
-  StoreError(ErrorKind kind, std::string path, std::string problem);
-  ErrorKind kind() const { return kind_; }
-  const std::string& path() const { return path_; }
-  const std::string& problem() const { return problem_; }
-  // True when putting a backup in place is what would fix this (a damaged or foreign file).
-  bool restore_would_help() const { return core::restore_would_help(kind_); }
-
- private:
-  ErrorKind kind_ = ErrorKind::other;
-  std::string path_;
-  std::string problem_;
-};
+using StoreError = core::DataError;
 
 // The number in the header of every RolePath database (PRAGMA application_id): "RPth".
 inline constexpr std::int32_t application_id = 0x52507468;
