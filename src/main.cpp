@@ -37,6 +37,7 @@ struct Options {
   bool exit_after_first_frame = false;
   std::vector<std::string> check_files;
   bool check_on_default = false;
+  bool check_strict = false;
   bool terminal = false;
   bool start_over = false;
   std::vector<std::string> quiz_roles, quiz_topics;
@@ -171,6 +172,7 @@ int main(int argc, char** argv) {
   auto* check = cli.add_subcommand("check-bank", "Validate question-bank files and print their coverage");
   check->add_option("files", options.check_files, "Bank TOML files")->required()->check(CLI::ExistingPath);
   check->add_flag("--on-default", options.check_on_default, "Check the files as additions to the built-in bank");
+  check->add_flag("--strict", options.check_strict, "Exit 1 when an item-writing rule warns");
 
   auto* fit = cli.add_subcommand("fit", "Take the 'which role suits you' questionnaire");
   fit->add_flag("--terminal", options.terminal, "Ask on standard input and output instead of in a window");
@@ -216,7 +218,8 @@ int main(int argc, char** argv) {
   try {
     if (*check) {
       std::vector<std::filesystem::path> files(options.check_files.begin(), options.check_files.end());
-      return rp::terminal::check_bank(files, options.check_on_default, std::cout, std::cerr);
+      return rp::terminal::check_bank(files, {.on_default = options.check_on_default, .strict = options.check_strict},
+                                      std::cout, std::cerr);
     }
     if (*fit) {
       if (!options.terminal) return run_gui(options, rp::app::Screen::fit);

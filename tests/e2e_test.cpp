@@ -132,6 +132,42 @@ TEST_CASE("check-bank reports every problem as file:line:col and exits 1") {
   CHECK(r.err.find(bad.string() + ":5:1: unknown key 'colour'") != std::string::npos);
 }
 
+TEST_CASE("check-bank prints the item-writing rules and warns - exit 1 only with --strict") {
+  TempFolder home;
+  const auto bank = home / "absurd.toml";
+  rp::test::write_bytes(bank, R"([[role]]
+id = "arch"
+name = "Architect"
+summary = "Designs systems."
+
+[[topic]]
+id = "tools"
+name = "Tools"
+
+[[question]]
+id = "q-horoscope"
+roles = ["arch"]
+topic = "tools"
+kind = "single"
+prompt = "How should a team pick its serving stack?"
+options = ["Measure latency under load", "Read the whole team's horoscope"]
+answer = 0
+explanation = "Measurements decide."
+source = "general"
+)");
+  const auto relaxed = rolepath(home, "check-bank " + shell_quote(bank.string()), false);
+  INFO(relaxed.err);
+  CHECK(relaxed.exit_code == 0);
+  CHECK(relaxed.out.find("Item-writing rules") != std::string::npos);
+  CHECK(relaxed.out.find("right option longest: 0 of 1 single-choice questions (0%, limit 33%)") != std::string::npos);
+  CHECK(relaxed.out.find("warning: option 2 of q-horoscope") != std::string::npos);
+
+  const auto strict = rolepath(home, "check-bank --strict " + shell_quote(bank.string()), false);
+  CHECK(strict.exit_code == 1);
+  CHECK(strict.out.find("warning: option 2 of q-horoscope") != std::string::npos);
+  CHECK(strict.err.find("1 item-writing warning with --strict") != std::string::npos);
+}
+
 TEST_CASE("a broken --bank file stops the GUI with file:line:col errors") {
   TempFolder home;
   const auto bad = home / "extra.toml";

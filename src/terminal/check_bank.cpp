@@ -7,6 +7,7 @@
 
 #include "bank/loader.hpp"
 #include "core/coverage.hpp"
+#include "core/item_rules.hpp"
 
 namespace rp::terminal {
 
@@ -38,10 +39,21 @@ void print_coverage(const core::Bank& bank, std::ostream& out) {
     fmt::print(out, "  {:<22}  {:>7}  {:>5}  {:>15.2f}\n", bank.roles[r].id, coverage.statements_toward[r],
                coverage.statements_away[r], coverage.positive_weight[r]);
 }
+
+// The rules' statistics, then one "warning:" line per warning; returns how many warnings.
+std::size_t print_item_rules(const core::Bank& bank, std::ostream& out) {
+  const auto report = core::check_item_rules(bank);
+  fmt::print(out, "\nItem-writing rules (docs/writing-questions.md)\n");
+  for (const auto& statistic : report.statistics) fmt::print(out, "  {}\n", core::describe(statistic));
+  for (const auto& warning : report.warnings) fmt::print(out, "warning: {}\n", warning.message);
+  if (report.warnings.empty()) fmt::print(out, "  no warnings\n");
+  return report.warnings.size();
+}
 }  // namespace
 
-int check_bank(const std::vector<std::filesystem::path>& files, bool on_default, std::ostream& out, std::ostream& err) {
-  const bank::LoadResult total = bank::load_banks(files, on_default);
+int check_bank(const std::vector<std::filesystem::path>& files, const CheckBankOptions& options, std::ostream& out,
+               std::ostream& err) {
+  const bank::LoadResult total = bank::load_banks(files, options.on_default);
   if (!total.ok()) {
     for (const auto& error : total.errors) fmt::print(err, "{}\n", error.to_string());
     fmt::print(err, "{} problem{} found\n", total.errors.size(), total.errors.size() == 1 ? "" : "s");
@@ -49,6 +61,11 @@ int check_bank(const std::vector<std::filesystem::path>& files, bool on_default,
   }
   fmt::print(out, "{} file{} checked: no problems\n\n", files.size(), files.size() == 1 ? "" : "s");
   print_coverage(total.bank, out);
+  const std::size_t warnings = print_item_rules(total.bank, out);
+  if (options.strict && warnings > 0) {
+    fmt::print(err, "{} item-writing warning{} with --strict\n", warnings, warnings == 1 ? "" : "s");
+    return 1;
+  }
   return 0;
 }
 
