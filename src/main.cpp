@@ -16,7 +16,9 @@
 #include "app/paths.hpp"
 #include "bank/loader.hpp"
 #include "platform/window.hpp"
+#include "terminal/bank_json.hpp"
 #include "terminal/check_bank.hpp"
+#include "terminal/learn_terminal.hpp"
 #include "terminal/export.hpp"
 #include "terminal/fit_terminal.hpp"
 #include "terminal/quiz_terminal.hpp"
@@ -45,6 +47,8 @@ struct Options {
   bool json = false;
   int weeks = 8;
   std::string csv;
+  std::optional<std::string> learn_role, learn_topic;
+  bool mark_read = false;
 };
 
 // A bank whose files have problems: every problem has been printed to stderr.
@@ -69,7 +73,7 @@ std::unique_ptr<rp::app::App> open_app(const Options& options) {
   }
   app::AppOptions app_options;
   if (!options.profile.empty()) app_options.profile_name = options.profile;
-  app_options.bank_sources = {"built-in bank (assets/banks/default.toml)"};
+  app_options.bank_sources = {"built-in bank (assets/banks/)"};
   for (const auto& file : options.banks) app_options.bank_sources.push_back(file);
   app_options.settings_file = (app::config_folder() / "imgui.ini").string();
   auto opened = app::open_app(database_path(options), std::move(loaded.bank), app::Clock::from_environment(), app_options);
@@ -112,6 +116,23 @@ std::optional<std::filesystem::path> recover(const rp::app::DataError& error, co
   return std::nullopt;
 }
 
+// `rolepath learn --topic T [--role R]` opens the window at that lesson; with --role only, at
+// that role's path.
+void open_lesson(rp::app::App& app, const Options& options) {
+  const auto& bank = app.bank();
+  for (std::size_t r = 0; r < bank.roles.size(); ++r) {
+    if (options.learn_role && bank.roles[r].id != *options.learn_role) continue;
+    if (options.learn_role) app.apply(rp::app::action::LearnChooseRole{r});
+    if (!options.learn_topic) return;
+    if (const auto* lesson = bank.find_lesson(bank.roles[r].id, *options.learn_topic)) {
+      app.apply(rp::app::action::LearnOpen{lesson->id, ""});
+      return;
+    }
+  }
+  throw std::runtime_error(fmt::format("no lesson on topic '{}'{}", options.learn_topic.value_or(""),
+                                       options.learn_role ? " for role '" + *options.learn_role + "'" : std::string()));
+}
+
 int run_gui(const Options& options, rp::app::Screen screen) {
   using namespace rp;
   platform::require_display();  // before touching any file
@@ -125,6 +146,7 @@ int run_gui(const Options& options, rp::app::Screen screen) {
     try {
       auto application = open_app(attempt);
       application->apply(app::action::Navigate{screen});
+      if (screen == app::Screen::learn) open_lesson(*application, options);
       platform::run_window(*application, window);
       return 0;
     } catch (const app::DataError& error) {
@@ -178,6 +200,15 @@ int main(int argc, char** argv) {
   fit->add_flag("--terminal", options.terminal, "Ask on standard input and output instead of in a window");
   fit->add_flag("--new", options.start_over, "Start a fresh questionnaire even if one is unfinished");
 
+  auto* learn = cli.add_subcommand("learn", "Read the lessons: a role's path, or one topic's lesson");
+  learn->add_flag("--terminal", options.terminal, "Print the lesson (or the path with read / not read) instead of opening a window");
+  learn->add_option("--role", options.learn_role, "Role id whose path or lesson to show (default: every role's path)");
+  learn->add_option("--topic", options.learn_topic, "Topic id whose lesson to show");
+  learn->add_flag("--mark-read", options.mark_read, "With --terminal and --topic: record the lesson as read");
+
+  auto* bank_cmd = cli.add_subcommand("bank", "Print the loaded question bank (built-in plus --bank files)");
+  bank_cmd->add_flag("--json", options.json, "As one JSON object: roles, topics, lessons, questions, statements")->required();
+
   auto* quiz = cli.add_subcommand("quiz", "Quiz yourself on a role's topics");
   quiz->add_flag("--terminal", options.terminal, "Ask on standard input and output instead of in a window");
   quiz->add_option("--role", options.quiz_roles, "Role id to quiz on (repeatable; default: every role)");
@@ -220,6 +251,22 @@ int main(int argc, char** argv) {
       std::vector<std::filesystem::path> files(options.check_files.begin(), options.check_files.end());
       return rp::terminal::check_bank(files, {.on_default = options.check_on_default, .strict = options.check_strict},
                                       std::cout, std::cerr);
+    }
+    if (*bank_cmd) {
+      std::vector<std::filesystem::path> bank_files(options.banks.begin(), options.banks.end());
+      const auto loaded = rp::bank::load_banks(bank_files);
+      if (!loaded.ok()) {
+        for (const auto& error : loaded.errors) std::cerr << error.to_string() << '\n';
+        return exit_error;
+      }
+      rp::terminal::print_bank_json(loaded.bank, std::cout);
+      return 0;
+    }
+    if (*learn) {
+      if (!options.terminal) return run_gui(options, rp::app::Screen::learn);
+      auto application = open_app(options);
+      return rp::terminal::run_learn(*application, options.learn_role, options.learn_topic, options.mark_read,
+                                     std::cout, std::cerr);
     }
     if (*fit) {
       if (!options.terminal) return run_gui(options, rp::app::Screen::fit);

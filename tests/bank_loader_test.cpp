@@ -246,10 +246,13 @@ TEST_CASE("every problem is reported not only the first") {
 TEST_CASE("missing required keys are named") {
   const auto r = parse(header + "[[question]]\nid = \"q\"\n");
   INFO(all(r));
-  for (const char* key : {"roles", "topic", "kind", "prompt", "explanation", "source"}) {
+  for (const char* key : {"roles", "topic", "kind", "prompt", "explanation"}) {
     CAPTURE(key);
     CHECK(has_error(r, 15, 1, std::string("is missing '") + key + "'"));
   }
+  // What older banks named 'source', and the lesson links, are optional.
+  for (const char* key : {"source", "section", "level", "fact", "reference"})
+    CHECK(all(r).find(std::string("missing '") + key + "'") == std::string::npos);
 }
 
 TEST_CASE("an over-large file is refused before parsing") {
@@ -287,4 +290,99 @@ TEST_CASE("the built-in bank loads cleanly and extra files stack on top of it") 
   INFO(all(r));
   REQUIRE(r.ok());
   CHECK(r.bank.roles.size() >= 2);
+}
+
+namespace {
+std::string lesson_with(const std::string& text, const std::string& extra = "") {
+  return header + R"(
+[[lesson]]
+id = "skills-arch"
+topic = "skills"
+roles = ["arch"]
+title = "What an architect needs"
+text = """
+Opening paragraph.
+
+## In practice
+Some **strong** words.
+)" + text + R"("""
+sources = [{ title = "A page", url = "https://example.org/page" }]
+)" + extra;
+}
+}  // namespace
+
+TEST_CASE("a lesson loads with its roles sources and text and questions point into its sections") {
+  const auto r = parse(lesson_with("", question_with("source = \"skills\"", "section = \"in-practice\"\nlevel = \"practitioner\"\nfact = \"f-1\"\nreference = { title = \"R\", url = \"https://r.example\" }").substr(header.size())));
+  INFO(all(r));
+  REQUIRE(r.ok());
+  REQUIRE(r.bank.lessons.size() == 1);
+  const auto& lesson = r.bank.lessons[0];
+  CHECK(lesson.id == "skills-arch");
+  CHECK(lesson.roles == std::vector<std::string>{"arch"});
+  CHECK(lesson.sources == std::vector<core::Source>{{"A page", "https://example.org/page"}});
+  CHECK(lesson.text.rfind("Opening paragraph.", 0) == 0);
+  CHECK(r.bank.find_lesson("arch", "skills") == &lesson);
+  CHECK(r.bank.find_lesson("eng", "skills") == nullptr);
+  REQUIRE(r.bank.questions.size() == 1);
+  const auto& q = r.bank.questions[0];
+  CHECK(q.section == "in-practice");
+  CHECK(q.level == core::QuestionLevel::practitioner);
+  CHECK(q.fact == "f-1");
+  CHECK(q.reference == core::Source{"R", "https://r.example"});
+}
+
+TEST_CASE("markdown problems in a lesson are reported at their line in the file") {
+  // text = """ opens on line 21, so the lesson's first line is the file's line 22 and the
+  // added text starts on line 26.
+  const auto r = parse(lesson_with("A `code span left open\n> quote\n"));
+  INFO(all(r));
+  CHECK(has_error(r, 26, 3, "never closed"));
+  CHECK(has_error(r, 27, 1, "block quotes"));
+}
+
+TEST_CASE("a question's section must be a heading of its topic's lesson for its roles") {
+  const auto missing = parse(lesson_with("", question_with("source = \"skills\"", "section = \"key-terms\"").substr(header.size())));
+  CHECK(has_error(missing, 38, 11, "no heading of the lesson on topic 'skills' has the anchor 'key-terms'"));
+  const auto no_lesson = parse(question_with("source = \"skills\"", "section = \"in-practice\""));
+  CHECK(has_error(no_lesson, 25, 11, "no lesson on topic 'skills' teaches the question's roles"));
+}
+
+TEST_CASE("lesson mistakes: a role taught twice a bad url no sources and an unknown level") {
+  const auto twice = parse(lesson_with("", R"(
+[[lesson]]
+id = "skills-arch-2"
+topic = "skills"
+roles = ["eng", "arch"]
+title = "Again"
+text = "Short."
+sources = []
+)"));
+  INFO(all(twice));
+  CHECK(has_error(twice, 32, 17, "role 'arch' already has a lesson on topic 'skills' ('skills-arch')"));
+  CHECK(has_error(twice, 35, 11, "'sources' must be an array of 1 to 20"));
+
+  const auto bad_url = parse(header + R"(
+[[lesson]]
+id = "l"
+topic = "skills"
+roles = ["arch"]
+title = "T"
+text = "Fine."
+sources = [{ title = "A", url = "ftp://x" }]
+)");
+  CHECK(has_error(bad_url, 22, 33, "must start with https://"));
+
+  const auto level = parse(question_with("source = \"skills\"", "level = \"expert\""));
+  CHECK(has_error(level, 25, 9, "unknown level 'expert'"));
+}
+
+TEST_CASE("the built-in bank is its files in order and each topic file loads on the ones before") {
+  const auto& files = bank::builtin_bank_files();
+  REQUIRE(files.size() >= 2);
+  CHECK(files.front().first == "default.toml");
+  for (std::size_t i = 1; i < files.size(); ++i) CHECK(files[i].first.rfind("topics/", 0) == 0);
+  const auto r = bank::load_builtin_bank();
+  INFO(all(r));
+  REQUIRE(r.ok());
+  CHECK(r.bank.topics.size() == files.size() - 1);
 }

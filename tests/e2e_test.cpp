@@ -116,7 +116,13 @@ TEST_CASE("without a display the GUI says so suggests xvfb-run and writes nothin
 
 TEST_CASE("check-bank passes the built-in bank and prints its coverage table") {
   TempFolder home;
-  const auto r = rolepath(home, "check-bank " + shell_quote(ROLEPATH_SOURCE_DIR "/assets/banks/default.toml"), false);
+  // The built-in bank's files, layered in the order the binary loads them.
+  std::string files;
+  for (const char* name : {"default.toml", "topics/definitions.toml", "topics/responsibilities.toml", "topics/skills.toml",
+                           "topics/education.toml", "topics/tools.toml", "topics/industries.toml",
+                           "topics/outlook.toml", "topics/tips.toml"})
+    files += " " + shell_quote(std::string(ROLEPATH_SOURCE_DIR "/assets/banks/") + name);
+  const auto r = rolepath(home, "check-bank" + files, false);
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("Questions per topic and role") != std::string::npos);
   CHECK(r.out.find("responsibilities") != std::string::npos);
@@ -461,4 +467,61 @@ TEST_CASE("Ctrl+1 to Ctrl+6 tapped faster than a frame still switch screens in a
       CAPTURE(b);
       CHECK(share_different(shots[a], shots[b]) > 0.01);
     }
+}
+
+TEST_CASE("bank --json prints the loaded bank with lessons and every question field") {
+  TempFolder home;
+  const auto r = rolepath(home, "bank --json", false);
+  REQUIRE(r.exit_code == 0);
+  const auto bank = json_of(r);
+  for (const char* key : {"roles", "topics", "lessons", "questions", "statements"}) {
+    CAPTURE(key);
+    REQUIRE(bank.contains(key));
+    CHECK(bank[key].is_array());
+    CHECK_FALSE(bank[key].empty());
+  }
+  // One lesson entry per role a lesson teaches: every role and topic of the overview has one.
+  CHECK(bank["lessons"].size() == bank["roles"].size() * bank["topics"].size());
+  const auto& lesson = bank["lessons"][0];
+  for (const char* key : {"role", "topic", "title", "text", "sources"}) CHECK(lesson.contains(key));
+  CHECK(lesson["text"].get<std::string>().size() > 1500);
+  for (const auto& q : bank["questions"]) {
+    CAPTURE(q["id"].get<std::string>());
+    for (const char* key : {"id", "roles", "topic", "kind", "prompt", "options", "answer", "explanation", "section",
+                            "level", "fact", "reference"})
+      CHECK(q.contains(key));
+    CHECK(q["reference"]["url"].get<std::string>().rfind("http", 0) == 0);
+  }
+  // Nothing is written for it: no database is made.
+  CHECK_FALSE(std::filesystem::exists(home / "data" / "rolepath"));
+}
+
+TEST_CASE("learn --terminal lists the path then prints a lesson as plain text and records it read when asked") {
+  TempFolder home;
+  const auto path = rolepath(home, "learn --terminal --role ml_engineer", false);
+  REQUIRE(path.exit_code == 0);
+  CHECK(path.out.find("Machine Learning Software Engineer (0 of 8 lessons read)") != std::string::npos);
+  CHECK(path.out.find("not read  tools") != std::string::npos);
+
+  const auto lesson = rolepath(home, "learn --terminal --role ml_engineer --topic tools --mark-read", false);
+  REQUIRE(lesson.exit_code == 0);
+  CHECK(lesson.out.find("Sources\n-------\n- ") != std::string::npos);
+  CHECK(lesson.out.find("**") == std::string::npos);  // markup is not printed
+  CHECK(lesson.out.find("Recorded as read.") != std::string::npos);
+
+  const auto after = rolepath(home, "learn --terminal --role ml_engineer", false);
+  CHECK(after.out.find("(1 of 8 lessons read)") != std::string::npos);
+  CHECK(after.out.find("5. read      tools") != std::string::npos);
+
+  const auto unknown = rolepath(home, "learn --terminal --topic astrology", false);
+  CHECK(unknown.exit_code == 1);
+  CHECK(unknown.err.find("unknown topic 'astrology'") != std::string::npos);
+}
+
+TEST_CASE("learn opens the window at a lesson") {
+  TempFolder home;
+  const auto shot = home / "learn.png";
+  const auto r = rolepath(home, "learn --topic skills --size 900x650 --screenshot " + shell_quote(shot.string()));
+  REQUIRE(r.exit_code == 0);
+  CHECK(std::filesystem::file_size(shot) > 10000);
 }

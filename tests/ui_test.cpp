@@ -60,7 +60,7 @@ TEST_CASE("every screen renders for several frames at 1280x800 and at a small si
   }
 }
 
-TEST_CASE("Ctrl+1 to Ctrl+6 open the six screens") {
+TEST_CASE("Ctrl+1 to Ctrl+7 open the seven screens") {
   auto application = make_app();
   test::HeadlessUi ui(application);
   ui.frames(2);
@@ -330,4 +330,85 @@ TEST_CASE("a profile is added by typing its name in Settings") {
   ui.key(ImGui::GetKeyIndex(ImGuiKey_Enter));
   CHECK(application.view().profile_name == "Zoë");
   CHECK(application.view().profiles.size() == 2);
+}
+
+TEST_CASE("the learn screen lists the path opens a lesson and records it read only when its end is reached in time") {
+  auto application = make_app();
+  test::HeadlessUi ui(application);
+  ui.ctrl_digit('3');
+  REQUIRE(application.view().screen == app::Screen::learn);
+  const auto& learn = application.view().learn;
+  REQUIRE(learn.path.size() == application.bank().topics.size());
+  CHECK(learn.read_count == 0);
+  ui.click("Start reading", "content");
+  REQUIRE(learn.open);
+  CHECK(*learn.open == 0);
+  const auto& first = application.bank().lessons.front();
+  CHECK(learn.lesson_id == first.id);
+  // The lesson is drawn as text: its title and a section heading are on screen, markup is not.
+  const auto texts = ui.texts_in("lesson");
+  CHECK(std::find(texts.begin(), texts.end(), first.title) != texts.end());
+  CHECK(std::none_of(texts.begin(), texts.end(), [](const std::string& t) { return t.find("**") != std::string::npos; }));
+
+  // Scrolling straight to the end is not reading it.
+  ui.scroll_to_end("lesson");
+  CHECK_FALSE(learn.marked_read);
+  CHECK_FALSE(learn.path[0].read);
+  // After a reading's time at the end, it is recorded, once.
+  ui.pass_time(static_cast<float>(learn.path[0].words) / 10.0f + 1.0f);
+  ui.scroll_to_end("lesson");
+  CHECK(learn.marked_read);
+  CHECK(learn.path[0].read);
+  CHECK(learn.read_count == 1);
+  CHECK(learn.next_unread == std::optional<std::size_t>(1));
+  ui.click("Next: " + learn.path[1].topic, "lesson");
+  CHECK(*learn.open == 1);
+  CHECK_FALSE(learn.marked_read);
+}
+
+TEST_CASE("quiz me on this starts a quiz on the lesson's role and topic") {
+  auto application = make_app();
+  test::HeadlessUi ui(application);
+  application.apply(app::action::LearnOpen{application.bank().lessons.at(2).id, ""});
+  ui.frames(2);
+  ui.scroll_to_end("lesson");
+  ui.click("Quiz me on this", "lesson");
+  CHECK(application.view().screen == app::Screen::quiz);
+  CHECK(application.view().session.running());
+  CHECK(application.view().quiz_setup.topics == std::vector<std::string>{application.bank().lessons.at(2).topic});
+  CHECK(application.view().session.topic == application.bank().find_topic(application.bank().lessons.at(2).topic)->name);
+}
+
+TEST_CASE("a first quiz on an unread topic offers its lesson and the feedback links to the lesson section") {
+  auto application = make_app();
+  test::HeadlessUi ui(application);
+  app::QuizSetup setup;
+  setup.roles = {"ml_engineer"};
+  setup.topics = {"tools"};
+  setup.count = 5;
+  application.apply(app::action::SetQuizSetup{setup});
+  application.apply(app::action::Navigate{app::Screen::quiz});
+  ui.frames(2);
+  REQUIRE(application.view().quiz_unread_lessons.size() == 1);
+  ui.click("Read the lesson first", "content");
+  CHECK(application.view().screen == app::Screen::learn);
+  CHECK(application.view().learn.topic_id == "tools");
+
+  // Quizzing anyway: the feedback after an answer links to the section the question rests on.
+  application.apply(app::action::Navigate{app::Screen::quiz});
+  application.apply(app::action::QuizStart{});
+  application.apply(app::action::QuizPick{0});
+  application.apply(app::action::QuizConfirm{});
+  ui.frames(2);
+  const auto& session = application.view().session;
+  REQUIRE(session.stage == app::QuizFlow::Stage::feedback);
+  REQUIRE_FALSE(session.lesson_id.empty());
+  const std::string link = "Read more: " + session.section_title;
+  const std::string section = session.section;
+  ui.click(link, "content");
+  CHECK(application.view().screen == app::Screen::learn);
+  CHECK(application.view().learn.scroll_to == section);
+  // Once a topic has answers, its lesson is no longer offered before a quiz.
+  application.apply(app::action::SetQuizSetup{setup});
+  CHECK(application.view().quiz_unread_lessons.empty());
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string_view>
@@ -10,6 +11,23 @@
 namespace rp::app {
 
 namespace {
+// Points the feedback at the section of the lesson a question rests on: the lesson of its topic
+// for the first of its roles that has one.
+void link_lesson_section(const core::Bank& bank, const core::Question& q, SessionView& v) {
+  if (q.section.empty()) return;
+  for (const auto& role : q.roles) {
+    const core::Lesson* lesson = bank.find_lesson(role, q.topic);
+    if (!lesson) continue;
+    for (const auto& block : core::parse_markdown(lesson->text).blocks) {
+      if (block.anchor != q.section) continue;
+      v.lesson_id = lesson->id;
+      v.section = q.section;
+      v.section_title = fmt::format("{}: {}", lesson->title, core::plain_text(block));
+      return;
+    }
+  }
+}
+
 // The right options' texts, as one line: "Git; Jenkins".
 std::string right_answer_text(const std::vector<std::string>& options, const std::set<std::size_t>& right) {
   std::vector<std::string_view> texts;
@@ -78,6 +96,7 @@ void App::use_profile(const store::Profile& profile) {
   fit_ = std::make_unique<FitFlow>(*store_, bank_, item_ids_, profile_.id, clock_);
   study_ = std::make_unique<Study>(*store_, bank_, item_ids_, profile_.id, clock_);
   quiz_ = std::make_unique<QuizFlow>(*store_, bank_, item_ids_, profile_.id, clock_, *study_);
+  learn_ = std::make_unique<LearnController>(*store_, bank_, profile_.id, clock_, view_.learn);
   view_.profile_name = profile_.name;
   view_.progress.mastery_role = 0;
 
@@ -155,6 +174,13 @@ void App::apply(const Action& action) {
                    study_->settings() = a.settings;
                    study_->save_settings();
                  },
+                 [this](const action::LearnChooseRole& a) { learn_->choose_role(a.role); },
+                 [this](const action::LearnOpen& a) {
+                   view_.screen = Screen::learn;
+                   learn_->open(a.lesson_id, a.section);
+                 },
+                 [this](const action::LearnClose&) { learn_->close(); },
+                 [this](const action::LearnReachedEnd&) { learn_->reached_end(); },
                  [this](const action::SetGoal& a) {
                    if ((a.unit != "answers" && a.unit != "minutes") || a.target < 1 || a.target > 100'000)
                      throw std::invalid_argument("a weekly goal is a number of answers or minutes from 1 to 100000");
@@ -197,6 +223,13 @@ void App::apply(const Action& action) {
                  },
              },
              action);
+  // Learning reads no answers: only the offer of unread lessons before a quiz can change.
+  if (std::holds_alternative<action::LearnChooseRole>(action) || std::holds_alternative<action::LearnOpen>(action) ||
+      std::holds_alternative<action::LearnClose>(action) || std::holds_alternative<action::LearnReachedEnd>(action) ||
+      std::holds_alternative<action::SetQuizSetup>(action)) {
+    refresh_quiz_offer();
+    return;
+  }
   if (std::holds_alternative<action::SetProgressWeeks>(action) || std::holds_alternative<action::SetMasteryRole>(action) ||
       std::holds_alternative<action::SetGoal>(action)) {
     refresh_progress_view();
@@ -210,8 +243,7 @@ void App::apply(const Action& action) {
   // Views are rebuilt here, after the action, never inside a frame. Picking an option or
   // changing the quiz setup touches no stored data, so only the session view is redone.
   if (std::holds_alternative<action::Navigate>(action) || std::holds_alternative<action::SetTheme>(action) ||
-      std::holds_alternative<action::DismissError>(action) || std::holds_alternative<action::ShowError>(action) ||
-      std::holds_alternative<action::SetQuizSetup>(action))
+      std::holds_alternative<action::DismissError>(action) || std::holds_alternative<action::ShowError>(action))
     return;
   if (std::holds_alternative<action::QuizPick>(action) || std::holds_alternative<action::QuizSure>(action)) {
     refresh_session_view();
@@ -292,6 +324,7 @@ void App::refresh_study_view() {
   refresh_study_summary();
   view_.fit.readiness.clear();
   for (std::size_t role = 0; role < bank_.roles.size(); ++role) refresh_readiness(role);
+  refresh_quiz_offer();
 }
 
 void App::refresh_study_summary() {
@@ -366,9 +399,8 @@ void App::refresh_session_view() {
       v.right = core::correct_options(bank_, q);
       v.right_answer = right_answer_text(v.options, v.right);
       v.explanation = q.explanation;
-      const auto* section = bank_.find_topic(q.source);
-      v.source = q.source == "general" || !section ? "General knowledge about the technologies"
-                                                    : fmt::format("The comparison article, section \"{}\"", section->name);
+      if (!q.reference.title.empty()) v.source = q.reference.title;
+      link_lesson_section(bank_, q, v);
     }
   }
   v.right_count = flow.right();
@@ -380,6 +412,21 @@ void App::refresh_session_view() {
     v.missed.push_back({question.prompt, right_answer_text(options, core::correct_options(bank_, question)), question.explanation});
   }
   view_.session = std::move(v);
+}
+
+void App::refresh_quiz_offer() {
+  view_.quiz_unread_lessons.clear();
+  const auto& setup = view_.quiz_setup;
+  if (setup.topics.empty()) return;  // a mixed quiz is not about one lesson
+  std::set<std::string> offered;
+  for (const auto& row : view_.study.topics) {
+    const bool role_chosen =
+        setup.roles.empty() || std::find(setup.roles.begin(), setup.roles.end(), row.role_id) != setup.roles.end();
+    const bool topic_chosen = std::find(setup.topics.begin(), setup.topics.end(), row.topic_id) != setup.topics.end();
+    if (!role_chosen || !topic_chosen || row.answers > 0 || learn_->lesson_read(row.role_id, row.topic_id)) continue;
+    const core::Lesson* lesson = bank_.find_lesson(row.role_id, row.topic_id);
+    if (lesson && offered.insert(lesson->id).second) view_.quiz_unread_lessons.push_back({lesson->id, row.topic});
+  }
 }
 
 void App::refresh_fit_view() {

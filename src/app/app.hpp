@@ -13,6 +13,7 @@
 
 #include "app/clock.hpp"
 #include "app/fit_flow.hpp"
+#include "app/learn.hpp"
 #include "app/quiz_flow.hpp"
 #include "app/screen.hpp"
 #include "app/study.hpp"
@@ -104,6 +105,8 @@ struct SessionView {
   bool correct = false;
   std::set<std::size_t> chosen, right;
   std::string right_answer, explanation, source;
+  // The lesson section the question rests on, for "Read more" after an answer.
+  std::string lesson_id, section, section_title;
   bool can_undo = false;
   int right_count = 0, answered = 0;
   struct TopicLine {
@@ -213,6 +216,13 @@ struct ViewState {
   SessionView session;
   QuizSetup quiz_setup;
   int quiz_available = 0;  // questions matching the setup's roles and topics
+  // Lessons on the setup's topics that are unread, where the learner has answered nothing yet:
+  // offered before a first quiz.
+  struct UnreadLesson {
+    std::string lesson_id, topic;
+  };
+  std::vector<UnreadLesson> quiz_unread_lessons;
+  LearnView learn;
   ProgressView progress;
   std::vector<ProfileLine> profiles;
 
@@ -268,6 +278,17 @@ struct QuizQuit {};
 struct SetStudySettings {
   StudySettings settings;
 };
+// Lessons.
+struct LearnChooseRole {
+  std::size_t role;
+};
+// Opens the Learn screen at a lesson, and at one of its sections when `section` names one.
+struct LearnOpen {
+  std::string lesson_id;
+  std::string section;
+};
+struct LearnClose {};
+struct LearnReachedEnd {};
 // Progress and profiles.
 struct SetGoal {
   std::string unit;  // "answers" or "minutes"
@@ -299,7 +320,8 @@ using Action = std::variant<action::Navigate, action::SetTheme, action::DismissE
                             action::FitQuit, action::FitFinish, action::FitAnswerMore, action::SetQuizSetup,
                             action::QuizStart, action::ReviewStart, action::ReviewMissed, action::CardDismiss,
                             action::QuizPick, action::QuizSure, action::QuizConfirm, action::QuizNext, action::QuizUndo,
-                            action::QuizQuit, action::SetStudySettings, action::SetGoal, action::SetProgressWeeks,
+                            action::QuizQuit, action::SetStudySettings, action::LearnChooseRole, action::LearnOpen,
+                            action::LearnClose, action::LearnReachedEnd, action::SetGoal, action::SetProgressWeeks,
                             action::SetMasteryRole, action::CreateProfile, action::RenameProfile, action::DeleteProfile,
                             action::SwitchProfile>;
 
@@ -337,6 +359,7 @@ class App {
   store::RowId profile_id() const { return profile_.id; }
   FitFlow& fit() { return *fit_; }
   QuizFlow& quiz() { return *quiz_; }
+  LearnController& learn() { return *learn_; }
   Study& study() { return *study_; }
   Clock& clock() { return clock_; }
 
@@ -380,6 +403,7 @@ class App {
   void record_mastery_snapshot(const std::vector<TopicStatus>& topics);
   void use_profile(const store::Profile& profile);
   void refresh_profiles();
+  void refresh_quiz_offer();
   static std::string checked_profile_name(const std::string& name);
 
   std::unique_ptr<store::Store> store_;
@@ -390,6 +414,7 @@ class App {
   std::unique_ptr<FitFlow> fit_;
   std::unique_ptr<Study> study_;
   std::unique_ptr<QuizFlow> quiz_;
+  std::unique_ptr<LearnController> learn_;
   StudySnapshot snapshot_;
   std::vector<core::DayTotals> days_;  // the last 53 weeks of per-day totals, kept current
   core::LocalDay days_from_ = 0;

@@ -5,10 +5,10 @@
 
 namespace rp::app {
 
-// The screens of the GUI, in the order of the sidebar (and of the Ctrl+1..6 shortcuts).
-enum class Screen { home, fit, quiz, review, progress, settings };
+// The screens of the GUI, in the order of the sidebar (and of the Ctrl+1..7 shortcuts).
+enum class Screen { home, fit, learn, quiz, review, progress, settings };
 
-inline constexpr std::array<Screen, 6> all_screens = {Screen::home,   Screen::fit,      Screen::quiz,
+inline constexpr std::array<Screen, 7> all_screens = {Screen::home,   Screen::fit,      Screen::learn,   Screen::quiz,
                                                       Screen::review, Screen::progress, Screen::settings};
 
 // The name used by --screen.
@@ -16,6 +16,7 @@ constexpr std::string_view screen_name(Screen screen) {
   switch (screen) {
     case Screen::home: return "home";
     case Screen::fit: return "fit";
+    case Screen::learn: return "learn";
     case Screen::quiz: return "quiz";
     case Screen::review: return "review";
     case Screen::progress: return "progress";
@@ -29,6 +30,7 @@ constexpr std::string_view screen_title(Screen screen) {
   switch (screen) {
     case Screen::home: return "Home";
     case Screen::fit: return "Which role suits you?";
+    case Screen::learn: return "Learn";
     case Screen::quiz: return "Topic quiz";
     case Screen::review: return "Review";
     case Screen::progress: return "Progress";

@@ -10,10 +10,8 @@ const std::vector<std::pair<std::string_view, std::string_view>>& embedded_files
 
 namespace rp::bank {
 
-std::string_view default_bank_text() {
-  for (const auto& [name, contents] : embedded::embedded_files())
-    if (name == default_bank_name) return contents;
-  return {};
+const std::vector<std::pair<std::string_view, std::string_view>>& builtin_bank_files() {
+  return embedded::embedded_files();
 }
 
 }  // namespace rp::bank

@@ -9,6 +9,8 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "core/markdown.hpp"
+
 namespace rp::bank {
 
 std::string Diagnostic::to_string() const { return fmt::format("{}:{}:{}: {}", file, line, column, message); }
@@ -41,21 +43,23 @@ std::string_view node_type_name(const toml::node& node) {
 // Walks one parsed file, collecting every problem with its position.
 class Reader {
  public:
-  Reader(std::string_view file, const core::Bank& base, const Limits& limits)
-      : file_(file), base_(base), limits_(limits) {}
+  Reader(std::string_view file, std::string_view text, const core::Bank& base, const Limits& limits)
+      : file_(file), text_(text), base_(base), limits_(limits) {}
 
   LoadResult read(const toml::table& root) {
-    check_keys(root, {"bank", "role", "topic", "question", "statement", "card"}, "the file");
+    check_keys(root, {"bank", "role", "topic", "lesson", "question", "statement", "card"}, "the file");
     if (auto* header = root.get("bank")) read_header(*header);
     for_each_table(root, "role", [this](const toml::table& t) { read_role(t); });
     for_each_table(root, "topic", [this](const toml::table& t) { read_topic(t); });
+    for_each_table(root, "lesson", [this](const toml::table& t) { read_lesson(t); });
     for_each_table(root, "question", [this](const toml::table& t) { read_question(t); });
     for_each_table(root, "statement", [this](const toml::table& t) { read_statement(t); });
     for_each_table(root, "card", [this](const toml::table& t) { read_card(t); });
-    const auto items = out_.roles.size() + out_.topics.size() + out_.questions.size() +
+    const auto items = out_.roles.size() + out_.topics.size() + out_.lessons.size() + out_.questions.size() +
                        out_.statements.size() + out_.cards.size();
     if (items > limits_.max_items)
       error(root.source(), fmt::format("the bank holds {} items; at most {} are allowed", items, limits_.max_items));
+    check_sections();
     return LoadResult{std::move(out_), std::move(errors_)};
   }
 
@@ -146,6 +150,24 @@ class Reader {
       error(node.source(), fmt::format("unknown topic '{}'", topic_id));
   }
 
+  // Calls `use(element, role id)` for each known role id in the table's required 'roles' array.
+  template <typename Use>
+  void for_each_role(const toml::table& table, std::string_view where, Use&& use) {
+    const toml::node* node = require(table, "roles", where);
+    if (!node) return;
+    const auto* array = node->as_array();
+    if (!array || array->empty()) {
+      error(node->source(), "'roles' must be a non-empty array of role ids");
+      return;
+    }
+    for (const auto& element : *array) {
+      std::string role = text_value(element, "roles", limits_.max_id);
+      if (role.empty()) continue;
+      check_role(element, role);
+      use(element, std::move(role));
+    }
+  }
+
   std::string topic_ref(const toml::table& table, std::string_view where) {
     const toml::node* node = require(table, "topic", where);
     if (!node) return {};
@@ -186,31 +208,42 @@ class Reader {
 
   void read_question(const toml::table& t) {
     constexpr std::string_view where = "a [[question]]";
-    check_keys(t, {"id", "roles", "topic", "kind", "prompt", "options", "answer", "explanation", "source"}, where);
+    check_keys(t, {"id", "roles", "topic", "kind", "prompt", "options", "answer", "explanation", "source", "section",
+                   "level", "fact", "reference"},
+               where);
     core::Question q;
     q.id = id(t, "question", question_ids_, base_question_ids());
     q.topic = topic_ref(t, where);
     q.prompt = text(t, "prompt", limits_.max_prompt, where);
     q.explanation = text(t, "explanation", limits_.max_explanation, where);
 
-    if (const auto* node = require(t, "roles", where)) {
-      if (const auto* array = node->as_array(); array && !array->empty()) {
-        for (const auto& element : *array) {
-          std::string role = text_value(element, "roles", limits_.max_id);
-          if (role.empty()) continue;
-          check_role(element, role);
-          if (std::find(q.roles.begin(), q.roles.end(), role) != q.roles.end())
-            error(element.source(), fmt::format("role '{}' is listed twice", role));
-          q.roles.push_back(std::move(role));
-        }
-      } else {
-        error(node->source(), "'roles' must be a non-empty array of role ids");
-      }
-    }
+    for_each_role(t, where, [&](const toml::node& element, std::string role) {
+      if (std::find(q.roles.begin(), q.roles.end(), role) != q.roles.end())
+        error(element.source(), fmt::format("role '{}' is listed twice", role));
+      q.roles.push_back(std::move(role));
+    });
 
-    if (const auto* node = require(t, "source", where)) {
+    if (const auto* node = t.get("source")) {
       q.source = text_value(*node, "source", limits_.max_id);
       if (!q.source.empty() && q.source != "general") check_topic(*node, q.source);
+    }
+    if (const auto* node = t.get("level")) {
+      const std::string level = text_value(*node, "level", limits_.max_id);
+      if (auto parsed = core::question_level_from_string(level)) {
+        q.level = *parsed;
+      } else if (!level.empty()) {
+        error(node->source(), fmt::format("unknown level '{}' (expected foundation or practitioner)", level));
+      }
+    }
+    if (const auto* node = t.get("fact")) {
+      q.fact = text_value(*node, "fact", limits_.max_id);
+      if (!q.fact.empty() && !is_valid_id(q.fact))
+        error(node->source(), fmt::format("fact '{}' may use only a-z, 0-9, '_' and '-'", q.fact));
+    }
+    if (const auto* node = t.get("reference")) q.reference = read_source(*node, "reference");
+    if (const auto* node = t.get("section")) {
+      q.section = text_value(*node, "section", limits_.max_id);
+      if (!q.section.empty()) sections_to_check_.push_back({node->source(), out_.questions.size()});
     }
 
     bool kind_known = false;
@@ -328,6 +361,112 @@ class Reader {
     }
   }
 
+  // A page cited by a lesson or a question: { title = "...", url = "https://..." }.
+  core::Source read_source(const toml::node& node, std::string_view key) {
+    core::Source source;
+    const auto* table = node.as_table();
+    if (!table) {
+      error(node.source(), fmt::format("'{}' must be a table: {{ title = \"...\", url = \"https://...\" }}", key));
+      return source;
+    }
+    const std::string where = fmt::format("a '{}'", key);
+    check_keys(*table, {"title", "url"}, where);
+    source.title = text(*table, "title", limits_.max_source_title, where);
+    source.url = text(*table, "url", limits_.max_url, where);
+    if (!source.url.empty() && source.url.rfind("https://", 0) != 0 && source.url.rfind("http://", 0) != 0)
+      error(table->get("url")->source(), "a 'url' must start with https:// or http://");
+    return source;
+  }
+
+  void read_lesson(const toml::table& t) {
+    constexpr std::string_view where = "a [[lesson]]";
+    check_keys(t, {"id", "topic", "roles", "title", "text", "sources"}, where);
+    core::Lesson lesson;
+    lesson.id = id(t, "lesson", lesson_ids_, base_lesson_ids());
+    lesson.topic = topic_ref(t, where);
+    lesson.title = text(t, "title", limits_.max_name, where);
+    lesson.text = text(t, "text", limits_.max_lesson, where);
+    if (const auto* node = t.get("text"); node && !lesson.text.empty()) check_markdown(*node, lesson.text);
+    for_each_role(t, where, [&](const toml::node& element, std::string role) {
+      const core::Lesson* other = base_.find_lesson(role, lesson.topic);
+      if (!other) other = out_.find_lesson(role, lesson.topic);
+      if (other) {
+        error(element.source(),
+              fmt::format("role '{}' already has a lesson on topic '{}' ('{}')", role, lesson.topic, other->id));
+      } else if (std::find(lesson.roles.begin(), lesson.roles.end(), role) != lesson.roles.end()) {
+        error(element.source(), fmt::format("role '{}' is listed twice", role));
+      } else {
+        lesson.roles.push_back(std::move(role));
+      }
+    });
+    if (const auto* node = require(t, "sources", where)) {
+      const auto* array = node->as_array();
+      if (!array || array->empty() || array->size() > limits_.max_sources) {
+        error(node->source(),
+              fmt::format("'sources' must be an array of 1 to {} {{ title, url }} tables", limits_.max_sources));
+      } else {
+        for (const auto& element : *array) lesson.sources.push_back(read_source(element, "sources"));
+      }
+    }
+    out_.lessons.push_back(std::move(lesson));
+  }
+
+  // Reports Markdown problems at their place in the file. A multi-line string that opens with a
+  // line break drops it, so its first line is the file's next line.
+  void check_markdown(const toml::node& node, const std::string& text) {
+    const auto problems = core::parse_markdown(text).problems;
+    if (problems.empty()) return;
+    const auto begin = node.source().begin;
+    std::size_t first_line = begin.line, first_column = begin.column + 1;
+    const std::string_view line = source_line(begin.line);
+    const std::string_view opening = line.substr(std::min<std::size_t>(begin.column - 1, line.size()));
+    if (opening.rfind(R"(""")", 0) == 0 || opening.rfind("\'\'\'", 0) == 0) {
+      if (opening.substr(3).find_first_not_of(" \t\r") == std::string_view::npos) {
+        ++first_line;
+        first_column = 1;
+      } else {
+        first_column = begin.column + 3;
+      }
+    }
+    for (const auto& p : problems) {
+      const auto at_line = static_cast<std::uint32_t>(first_line + p.line - 1);
+      const auto at_column = static_cast<std::uint32_t>(p.line == 1 ? first_column + p.column - 1 : p.column);
+      errors_.push_back(Diagnostic{std::string(file_), at_line, at_column, p.message});
+    }
+  }
+
+  std::string_view source_line(std::size_t line) const {
+    std::size_t pos = 0;
+    for (std::size_t n = 1; n < line; ++n) {
+      pos = text_.find('\n', pos);
+      if (pos == std::string_view::npos) return {};
+      ++pos;
+    }
+    return text_.substr(pos, text_.find('\n', pos) - pos);
+  }
+
+  // A question's section must be a heading of a lesson on its topic for one of its roles.
+  void check_sections() {
+    for (const auto& [at, index] : sections_to_check_) {
+      const core::Question& q = out_.questions[index];
+      bool found = false, any_lesson = false;
+      for (const auto& role : q.roles) {
+        for (const core::Bank* bank : std::initializer_list<const core::Bank*>{&out_, &base_}) {
+          const core::Lesson* lesson = bank->find_lesson(role, q.topic);
+          if (!lesson) continue;
+          any_lesson = true;
+          for (const auto& block : core::parse_markdown(lesson->text).blocks)
+            found = found || (!block.anchor.empty() && block.anchor == q.section);
+        }
+      }
+      if (!any_lesson)
+        error(at, fmt::format("section '{}' is given, but no lesson on topic '{}' teaches the question's roles",
+                              q.section, q.topic));
+      else if (!found)
+        error(at, fmt::format("no heading of the lesson on topic '{}' has the anchor '{}'", q.topic, q.section));
+    }
+  }
+
   void read_statement(const toml::table& t) {
     constexpr std::string_view where = "a [[statement]]";
     check_keys(t, {"id", "text", "topic", "weights"}, where);
@@ -392,17 +531,22 @@ class Reader {
   const std::set<std::string>& base_question_ids() {
     return base_questions_ ? *base_questions_ : *(base_questions_ = ids_of(base_.questions));
   }
+  const std::set<std::string>& base_lesson_ids() {
+    return base_lessons_ ? *base_lessons_ : *(base_lessons_ = ids_of(base_.lessons));
+  }
   const std::set<std::string>& base_statement_ids() {
     return base_statements_ ? *base_statements_ : *(base_statements_ = ids_of(base_.statements));
   }
 
   std::string_view file_;
+  std::string_view text_;
   const core::Bank& base_;
   const Limits& limits_;
   core::Bank out_;
   std::vector<Diagnostic> errors_;
-  std::set<std::string> role_ids_, topic_ids_, question_ids_, statement_ids_, card_keys_;
-  std::optional<std::set<std::string>> base_roles_, base_topics_, base_questions_, base_statements_;
+  std::set<std::string> role_ids_, topic_ids_, lesson_ids_, question_ids_, statement_ids_, card_keys_;
+  std::optional<std::set<std::string>> base_roles_, base_topics_, base_lessons_, base_questions_, base_statements_;
+  std::vector<std::pair<toml::source_region, std::size_t>> sections_to_check_;  // where, question index
 };
 
 }  // namespace
@@ -424,7 +568,7 @@ LoadResult parse_bank(std::string_view text, std::string_view file_name, const c
     return result;
   }
   // Roles and topics are read before the items that refer to them, whatever the file's order.
-  return Reader(file_name, base, limits).read(root);
+  return Reader(file_name, text, base, limits).read(root);
 }
 
 LoadResult load_bank_file(const std::filesystem::path& path, const core::Bank& base, const Limits& limits) {
@@ -447,9 +591,19 @@ LoadResult load_bank_file(const std::filesystem::path& path, const core::Bank& b
   return parse_bank(contents.str(), name, base, limits);
 }
 
+LoadResult load_builtin_bank() {
+  LoadResult total;
+  for (const auto& [name, text] : builtin_bank_files()) {
+    LoadResult more = parse_bank(text, name, total.bank);
+    total.errors.insert(total.errors.end(), more.errors.begin(), more.errors.end());
+    if (more.ok()) total.bank.append(std::move(more.bank));
+  }
+  return total;
+}
+
 LoadResult load_banks(const std::vector<std::filesystem::path>& files, bool on_default_bank) {
   LoadResult total;
-  if (on_default_bank) total = parse_bank(default_bank_text(), default_bank_name);
+  if (on_default_bank) total = load_builtin_bank();
   for (const auto& path : files) {
     LoadResult more = load_bank_file(path, total.bank);
     total.errors.insert(total.errors.end(), more.errors.begin(), more.errors.end());

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/bank.hpp"
@@ -29,7 +30,7 @@ struct LoadResult {
 // What a bank may hold. Past any of these the loader says so; it never truncates.
 struct Limits {
   std::size_t max_file_bytes = 2 * 1024 * 1024;
-  std::size_t max_items = 5000;  // roles + topics + questions + statements + cards
+  std::size_t max_items = 5000;  // roles + topics + lessons + questions + statements + cards
   std::size_t max_id = 64;
   std::size_t max_name = 80;
   std::size_t max_summary = 300;
@@ -38,6 +39,10 @@ struct Limits {
   std::size_t max_explanation = 500;
   std::size_t max_statement = 200;
   std::size_t max_card = 800;
+  std::size_t max_lesson = 12000;  // about 1,800 words: twice the longest lesson we write
+  std::size_t max_sources = 20;
+  std::size_t max_source_title = 200;
+  std::size_t max_url = 300;
   std::size_t max_options = 9;  // answered with keys 1-9
 };
 
@@ -51,9 +56,12 @@ LoadResult parse_bank(std::string_view text, std::string_view file_name, const c
 LoadResult load_bank_file(const std::filesystem::path& path, const core::Bank& base = {},
                           const Limits& limits = {});
 
-// The bank built into the binary (assets/banks/default.toml).
-std::string_view default_bank_text();
-inline constexpr std::string_view default_bank_name = "default.toml";
+// The files of the bank built into the binary, each {name under assets/banks/, contents}, in the
+// order they load: default.toml (roles, topics, role-fit statements), then one file per topic.
+const std::vector<std::pair<std::string_view, std::string_view>>& builtin_bank_files();
+
+// The built-in bank: each of its files on top of the ones before.
+LoadResult load_builtin_bank();
 
 // Loads each file on top of the ones before it, starting from the built-in bank when
 // `on_default_bank`, else from nothing. Errors from every file are collected.

@@ -86,6 +86,29 @@ const StudyCard* Bank::find_card(std::string_view role_id, std::string_view topi
   return nullptr;
 }
 
+const Lesson* Bank::find_lesson(std::string_view role_id, std::string_view topic_id) const {
+  for (const auto& lesson : lessons)
+    if (lesson.topic == topic_id && std::find(lesson.roles.begin(), lesson.roles.end(), role_id) != lesson.roles.end())
+      return &lesson;
+  return nullptr;
+}
+
+const Lesson* Bank::find_lesson(std::string_view lesson_id) const {
+  for (const auto& lesson : lessons)
+    if (lesson.id == lesson_id) return &lesson;
+  return nullptr;
+}
+
+std::string_view to_string(QuestionLevel level) {
+  return level == QuestionLevel::practitioner ? "practitioner" : "foundation";
+}
+
+std::optional<QuestionLevel> question_level_from_string(std::string_view text) {
+  if (text == "foundation") return QuestionLevel::foundation;
+  if (text == "practitioner") return QuestionLevel::practitioner;
+  return std::nullopt;
+}
+
 namespace {
 template <typename T>
 void move_append(std::vector<T>& into, std::vector<T>& from) {
@@ -114,6 +137,7 @@ class Fingerprint {
 void Bank::append(Bank other) {
   move_append(roles, other.roles);
   move_append(topics, other.topics);
+  move_append(lessons, other.lessons);
   move_append(questions, other.questions);
   move_append(statements, other.statements);
   move_append(cards, other.cards);

@@ -1,6 +1,6 @@
 #pragma once
-// The question bank as the rest of the app sees it: roles, topics, quiz questions, role-fit
-// statements and study cards. Plain data; the bank/ layer fills it from TOML and checks it.
+// The question bank as the rest of the app sees it: roles, topics, lessons, quiz questions,
+// role-fit statements and study cards. Plain data; the bank/ layer fills it from TOML and checks it.
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -23,6 +23,30 @@ struct Topic {
 };
 
 enum class QuestionKind { single, multi, true_false, which_role };
+// Foundation: a concept, a definition in use, what a tool is for. Practitioner: a short scenario,
+// a trade-off, a failure to diagnose.
+enum class QuestionLevel { foundation, practitioner };
+
+std::string_view to_string(QuestionLevel level);
+std::optional<QuestionLevel> question_level_from_string(std::string_view text);
+
+// A public page a lesson or question rests on.
+struct Source {
+  std::string title;
+  std::string url;
+  bool operator==(const Source&) const = default;
+};
+
+// What to read before a topic's quiz: Markdown-subset text (core/markdown.hpp) about one topic
+// for the roles it lists, with the pages it rests on.
+struct Lesson {
+  std::string id;
+  std::string topic;
+  std::vector<std::string> roles;
+  std::string title;
+  std::string text;
+  std::vector<Source> sources;
+};
 
 std::string_view to_string(QuestionKind kind);
 std::optional<QuestionKind> question_kind_from_string(std::string_view text);
@@ -38,7 +62,11 @@ struct Question {
   bool answer_true = false;                 // truefalse
   std::vector<std::string> answer_roles;    // which_role: one role, or several for "both"
   std::string explanation;
-  std::string source;  // the article section (a topic id) or "general"
+  std::string source;   // older banks: the topic the question rests on, or "general"; may be empty
+  std::string section;  // the anchor of the section of the topic's lesson it rests on; may be empty
+  QuestionLevel level = QuestionLevel::foundation;
+  std::string fact;     // questions that test one fact share it, so review keeps them apart
+  Source reference;     // empty title when none is given
 };
 
 struct Statement {
@@ -59,6 +87,7 @@ struct Bank {
   std::string title;
   std::vector<Role> roles;
   std::vector<Topic> topics;
+  std::vector<Lesson> lessons;
   std::vector<Question> questions;
   std::vector<Statement> statements;
   std::vector<StudyCard> cards;
@@ -66,6 +95,9 @@ struct Bank {
   const Role* find_role(std::string_view role_id) const;
   const Topic* find_topic(std::string_view topic_id) const;
   const StudyCard* find_card(std::string_view role_id, std::string_view topic_id) const;
+  // The lesson on a topic that teaches the role; the first when several do.
+  const Lesson* find_lesson(std::string_view role_id, std::string_view topic_id) const;
+  const Lesson* find_lesson(std::string_view lesson_id) const;
   // Appends everything from `other`; the caller has checked that no id collides.
   void append(Bank other);
 };

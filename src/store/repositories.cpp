@@ -454,6 +454,20 @@ std::optional<std::string> read_setting(Store& store, SQLite::Statement& row) {
   return checked(store, cells, OddRow::setting, std::to_string(profile_id) + "/" + key, std::move(value));
 }
 const RowKind<std::string> setting_rows{"profile_id, key, value", read_setting};
+
+std::optional<LessonRead> read_lesson_read(Store& store, SQLite::Statement& row) {
+  Cells cells(row);
+  const RowId profile_id = cells.id(0);
+  LessonRead read;
+  read.lesson_id = cells.text(1);
+  if (read.lesson_id.empty()) cells.reject();  // names no lesson
+  read.first_read_ms = cells.integer_within(2, 0, last_time_ms);
+  read.last_read_ms = std::max(read.first_read_ms, cells.integer_within(3, 0, last_time_ms));
+  read.times = cells.integer(4, 1, std::numeric_limits<std::int32_t>::max());
+  std::string key = std::to_string(profile_id) + "/" + read.lesson_id;  // before `read` is moved from
+  return checked(store, cells, OddRow::lesson_read, key, std::move(read));
+}
+const RowKind<LessonRead> lesson_read_rows{"profile_id, lesson_id, first_read_ms, last_read_ms, times", read_lesson_read};
 }  // namespace
 
 void note_odd_row(Store& store, OddRow kind, const std::string& key) {
@@ -470,6 +484,7 @@ std::string take_odd_rows_notice(Store& store) {
       {"weekly goal", "weekly goals"},
       {"profile name", "profile names"},
       {"setting", "settings"},
+      {"lesson reading", "lesson readings"},
   }};
   auto& t = tally(store);
   std::string list;
@@ -760,6 +775,23 @@ void Goals::set(RowId profile_id, const Goal& goal, core::TimeMs now) {
         "DO UPDATE SET unit = excluded.unit, weekly_target = excluded.weekly_target, set_ms = excluded.set_ms",
         profile_id, goal.unit, goal.weekly_target, now);
   });
+}
+
+// --- LessonReads --------------------------------------------------------------------------------------
+
+void LessonReads::mark_read(RowId profile_id, const std::string& lesson_id, core::TimeMs now) {
+  store_.in_transaction([&] {
+    run(store_,
+        "INSERT INTO lesson_read (profile_id, lesson_id, first_read_ms, last_read_ms) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (profile_id, lesson_id) DO UPDATE SET first_read_ms = min(first_read_ms, excluded.first_read_ms), "
+        "last_read_ms = max(last_read_ms, excluded.last_read_ms), times = min(times, 2147483646) + 1",
+        profile_id, lesson_id, now, now);
+  });
+}
+
+std::vector<LessonRead> LessonReads::all(RowId profile_id) {
+  return store_.guarded(
+      [&] { return rows(store_, lesson_read_rows, "FROM lesson_read WHERE profile_id = ? ORDER BY lesson_id", profile_id); });
 }
 
 // --- MasterySnapshots --------------------------------------------------------------------------------

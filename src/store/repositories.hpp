@@ -30,8 +30,18 @@ namespace rp::store {
 using RowId = std::int64_t;
 
 // Kinds of stored rows that can be found out of range, in the order the notice names them.
-enum class OddRow { review_state, daily_total, answer, fit_result, mastery_snapshot, weekly_goal, profile_name, setting };
-inline constexpr std::size_t odd_row_kinds = 8;
+enum class OddRow {
+  review_state,
+  daily_total,
+  answer,
+  fit_result,
+  mastery_snapshot,
+  weekly_goal,
+  profile_name,
+  setting,
+  lesson_read
+};
+inline constexpr std::size_t odd_row_kinds = 9;
 
 // Notes that row `key` of this kind was skipped or corrected as it was read. Each row counts
 // once per open database however often it is read. For readers outside the repositories too
@@ -228,6 +238,26 @@ class Export {
   explicit Export(Store& store) : store_(store) {}
   // Calls `row` for every answer of the profile, oldest first, without holding them all.
   void answers(RowId profile_id, const std::function<void(const ExportRow&)>& row);
+
+ private:
+  Store& store_;
+};
+
+struct LessonRead {
+  std::string lesson_id;
+  core::TimeMs first_read_ms = 0, last_read_ms = 0;
+  std::int64_t times = 1;
+};
+
+class LessonReads {
+ public:
+  explicit LessonReads(Store& store) : store_(store) {}
+  // Notes one reading of a lesson to its end at `now`. A clock set back does not move the first
+  // reading later or the last one earlier.
+  void mark_read(RowId profile_id, const std::string& lesson_id, core::TimeMs now);
+  // Every lesson the profile has read, by lesson id. A row with a time no clock gives or without a
+  // lesson id is skipped; a count below one reads as one.
+  std::vector<LessonRead> all(RowId profile_id);
 
  private:
   Store& store_;

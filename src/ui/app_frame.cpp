@@ -76,7 +76,7 @@ void draw_banner(const Frame& f) {
 void handle_shortcuts(const Frame& f) {
   const ImGuiIO& io = ImGui::GetIO();
   if (!io.KeyCtrl || io.WantTextInput) return;
-  // GLFW's key codes for digits are their ASCII codes, so '1'..'6' index io.KeysDown directly.
+  // GLFW's key codes for digits are their ASCII codes, so '1'..'7' index io.KeysDown directly.
   for (std::size_t i = 0; i < app::all_screens.size(); ++i) {
     if (ImGui::IsKeyPressed(static_cast<int>('1' + i), false))
       f.actions.push(app::action::Navigate{app::all_screens[i]});
@@ -87,6 +87,7 @@ void draw_current_screen(const Frame& f) {
   switch (f.view.screen) {
     case app::Screen::home: draw_home(f); break;
     case app::Screen::fit: draw_fit(f); break;
+    case app::Screen::learn: draw_learn(f); break;
     case app::Screen::quiz: draw_quiz(f); break;
     case app::Screen::review: draw_review(f); break;
     case app::Screen::progress: draw_progress(f); break;

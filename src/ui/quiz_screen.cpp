@@ -165,7 +165,13 @@ void draw_feedback_stage(const Frame& f) {
   ImGui::PopStyleColor();
   if (!v.correct) paragraph("The right answer: " + v.right_answer);
   paragraph(v.explanation);
-  note(f, "Source: " + v.source);
+  if (!v.source.empty()) note(f, "Source: " + v.source);
+  if (!v.lesson_id.empty()) {
+    ImGui::PushFont(f.fonts.small);
+    if (ImGui::SmallButton(fmt::format("Read more: {}", v.section_title).c_str()))
+      f.actions.push(app::action::LearnOpen{v.lesson_id, v.section});
+    ImGui::PopFont();
+  }
   ImGui::Dummy(ImVec2(0, 4 * f.fonts.scale));
   if (primary_button(f, v.number < v.total ? "Next question" : "See how you did") || enter_pressed())
     f.actions.push(app::action::QuizNext{});
@@ -333,6 +339,18 @@ void draw_quiz_setup(const Frame& f) {
   }
   ImGui::NewLine();
   ImGui::Dummy(ImVec2(0, 4 * f.fonts.scale));
+  // A first quiz on a topic whose lesson is unread: the lesson is offered first, not forced.
+  if (!f.view.quiz_unread_lessons.empty()) {
+    std::vector<std::string_view> names;
+    for (const auto& lesson : f.view.quiz_unread_lessons) names.push_back(lesson.topic);
+    paragraph(fmt::format("You have not read the lesson on {} yet. Reading it first makes this quiz a check of what you "
+                          "learned rather than a guess.",
+                          fmt::join(names, ", ")));
+    if (ImGui::Button("Read the lesson first"))
+      f.actions.push(app::action::LearnOpen{f.view.quiz_unread_lessons.front().lesson_id, ""});
+    ImGui::SameLine();
+    note(f, "or start the quiz anyway:");
+  }
   const int count = std::min(setup.count, f.view.quiz_available);
   ImGui::BeginDisabled(count == 0);
   if (primary_button(f, count == 0 ? "No questions match" : fmt::format("Start a {}-question quiz", count).c_str()))

@@ -16,6 +16,7 @@ void guarded(app::ActionQueue& actions, const std::function<void()>& body);
 
 void draw_home(const Frame& f);
 void draw_fit(const Frame& f);
+void draw_learn(const Frame& f);
 void draw_quiz(const Frame& f);
 void draw_review(const Frame& f);
 void draw_progress(const Frame& f);

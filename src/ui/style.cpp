@@ -9,9 +9,11 @@ namespace rp::ui {
 namespace {
 constexpr const char* regular_font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 constexpr const char* bold_font = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+constexpr const char* italic_font = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf";
+constexpr const char* mono_font = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
 
 // Latin with accents, general punctuation (dashes, curly quotes, bullets) and arrows.
-constexpr ImWchar glyph_ranges[] = {0x0020, 0x024F, 0x2000, 0x206F, 0x2190, 0x21FF, 0x2500, 0x25FF, 0};
+constexpr ImWchar glyph_ranges[] = {0x0020, 0x024F, 0x2000, 0x206F, 0x2190, 0x21FF, 0x2500, 0x25FF, 0x2713, 0x2713, 0};
 
 constexpr ImU32 rgb(unsigned int hex, unsigned int alpha = 0xFF) {
   return IM_COL32((hex >> 16) & 0xFF, (hex >> 8) & 0xFF, hex & 0xFF, alpha);
@@ -41,7 +43,8 @@ Fonts load_fonts(float scale) {
     fonts.warning = "The DejaVu fonts were not found (install fonts-dejavu-core); using ImGui's built-in font.";
     ImFontConfig config;
     config.SizePixels = 13.0f * scale;
-    fonts.body = fonts.bold = fonts.small = fonts.heading = fonts.title = io.Fonts->AddFontDefault(&config);
+    fonts.body = fonts.bold = fonts.small = fonts.heading = fonts.title = fonts.italic = fonts.mono =
+        io.Fonts->AddFontDefault(&config);
     return fonts;
   }
   ImFontConfig config;
@@ -55,6 +58,9 @@ Fonts load_fonts(float scale) {
   fonts.small = add(regular_font, 15.0f);
   fonts.heading = add(bold_font, 30.0f);
   fonts.title = add(bold_font, 21.0f);
+  // Both come with fonts-dejavu-core too; without them a lesson's emphasis falls back to body.
+  fonts.italic = std::filesystem::exists(italic_font, ec) ? add(italic_font, 18.0f) : fonts.body;
+  fonts.mono = std::filesystem::exists(mono_font, ec) ? add(mono_font, 17.0f) : fonts.body;
   return fonts;
 }
 

@@ -14,6 +14,8 @@ struct Fonts {
   ImFont* small = nullptr;
   ImFont* heading = nullptr;  // screen titles
   ImFont* title = nullptr;    // section titles inside a screen
+  ImFont* italic = nullptr;   // *emphasis* in lessons
+  ImFont* mono = nullptr;     // `code` in lessons
   float scale = 1.0f;         // HiDPI factor the sizes were built for
   std::string warning;        // set when the DejaVu fonts were missing and ImGui's own was used
 };

@@ -16,6 +16,10 @@ struct UiState {
   int goal_unit = 0;                           // 0 answers, 1 minutes, while editing the goal
   int goal_target = 50;
   bool editing_goal = false;
+  // The Learn screen: which opening of a lesson the reader has set up (scrolled to the top or to
+  // the asked-for section), and when that opening began, in ImGui's clock.
+  int lesson_opening = 0;
+  double lesson_opened_at = 0;
 };
 
 }  // namespace rp::ui

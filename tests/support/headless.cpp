@@ -69,6 +69,24 @@ HeadlessUi::HeadlessUi(app::App& application, ImVec2 size) : app_(application) {
 
 HeadlessUi::~HeadlessUi() { ImGui::DestroyContext(context_); }
 
+void HeadlessUi::pass_time(float seconds) {
+  ImGui::GetIO().DeltaTime = seconds;
+  frame();
+  ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+}
+
+void HeadlessUi::scroll_to_end(std::string_view window) {
+  for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+    DrawnItem probe;
+    probe.window = w->Name;
+    if (probe.window_name() != window) continue;
+    ImGui::SetScrollY(w, w->ScrollMax.y > 0 ? w->ScrollMax.y : FLT_MAX);
+    frames(2);
+    return;
+  }
+  throw std::runtime_error("no window named '" + std::string(window) + "'");
+}
+
 void HeadlessUi::note_item_added(const ImRect& bb, ImGuiID id, bool shown) {
   if (recording == nullptr) return;
   const ImGuiContext& g = *ImGui::GetCurrentContext();

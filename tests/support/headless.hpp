@@ -65,6 +65,10 @@ class HeadlessUi {
   void ctrl_digit(char digit);
   // Presses and releases a key (a GLFW key code: digits and letters are their ASCII codes).
   void key(int code);
+  // Lets `seconds` pass on ImGui's clock during the next frame.
+  void pass_time(float seconds);
+  // Scrolls the window of that own name (a child such as "lesson") to its end for the next frame.
+  void scroll_to_end(std::string_view window);
 
   // The items of the last frame (empty unless the test binary links support/item_hook.cpp).
   const std::vector<DrawnItem>& items() const { return items_; }

@@ -1,0 +1,109 @@
+#include "app/learn.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/calendar.hpp"
+#include "store/repositories.hpp"
+
+namespace rp::app {
+
+namespace {
+constexpr int words_per_minute = 200;
+}
+
+LearnController::LearnController(store::Store& store, const core::Bank& bank, std::int64_t profile_id,
+                                 const Clock& clock, LearnView& view)
+    : store_(store), bank_(bank), profile_id_(profile_id), clock_(clock), view_(view) {
+  view_ = LearnView{};
+  refresh_path();
+}
+
+void LearnController::refresh_path() {
+  std::map<std::string, store::LessonRead> reads;
+  for (auto& read : store::LessonReads(store_).all(profile_id_)) reads.emplace(read.lesson_id, std::move(read));
+  read_.clear();
+  for (const auto& [id, read] : reads) read_.insert(id);
+
+  const std::string open_id = view_.open ? view_.path[*view_.open].lesson_id : std::string();
+  view_.path.clear();
+  view_.read_count = 0;
+  view_.next_unread.reset();
+  view_.open.reset();
+  if (view_.role >= bank_.roles.size()) return;
+  const std::string& role_id = bank_.roles[view_.role].id;
+  for (const auto& topic : bank_.topics) {
+    const core::Lesson* lesson = bank_.find_lesson(role_id, topic.id);
+    if (!lesson) continue;
+    LessonLine line;
+    line.lesson_id = lesson->id;
+    line.topic_id = topic.id;
+    line.topic = topic.name;
+    line.title = lesson->title;
+    line.words = static_cast<int>(core::word_count(core::parse_markdown(lesson->text)));
+    line.minutes = std::max(1, (line.words + words_per_minute / 2) / words_per_minute);
+    if (const auto it = reads.find(lesson->id); it != reads.end()) {
+      line.read = true;
+      line.read_on = core::format_day(Clock::local_day(it->second.last_read_ms));
+      ++view_.read_count;
+    } else if (!view_.next_unread) {
+      view_.next_unread = view_.path.size();
+    }
+    if (lesson->id == open_id) view_.open = view_.path.size();
+    view_.path.push_back(std::move(line));
+  }
+}
+
+void LearnController::choose_role(std::size_t role) {
+  if (role >= bank_.roles.size() || role == view_.role) return;
+  view_.role = role;
+  refresh_path();
+}
+
+void LearnController::open(const std::string& lesson_id, const std::string& section) {
+  const core::Lesson* lesson = bank_.find_lesson(lesson_id);
+  if (!lesson) return;
+  const auto on_path = [&] {
+    return std::any_of(view_.path.begin(), view_.path.end(), [&](const LessonLine& l) { return l.lesson_id == lesson_id; });
+  };
+  if (!on_path()) {
+    for (std::size_t r = 0; r < bank_.roles.size(); ++r)
+      if (std::find(lesson->roles.begin(), lesson->roles.end(), bank_.roles[r].id) != lesson->roles.end()) {
+        view_.role = r;
+        break;
+      }
+    refresh_path();
+  }
+  for (std::size_t i = 0; i < view_.path.size(); ++i)
+    if (view_.path[i].lesson_id == lesson_id) view_.open = i;
+  view_.title = lesson->title;
+  view_.topic_id = lesson->topic;
+  view_.lesson_id = lesson->id;
+  view_.body = core::parse_markdown(lesson->text);
+  view_.sources = lesson->sources;
+  view_.scroll_to = section;
+  view_.marked_read = false;
+  ++view_.opening;
+}
+
+void LearnController::close() {
+  view_.open.reset();
+  view_.lesson_id.clear();
+  view_.body = {};
+  view_.sources.clear();
+  view_.scroll_to.clear();
+}
+
+void LearnController::reached_end() {
+  if (view_.lesson_id.empty() || view_.marked_read) return;
+  store::LessonReads(store_).mark_read(profile_id_, view_.lesson_id, clock_.now());
+  view_.marked_read = true;
+  refresh_path();
+}
+
+bool LearnController::lesson_read(const std::string& role_id, const std::string& topic_id) const {
+  const core::Lesson* lesson = bank_.find_lesson(role_id, topic_id);
+  return !lesson || read_.count(lesson->id) > 0;
+}
+
+}  // namespace rp::app
