@@ -104,3 +104,12 @@ TEST_CASE("markdown: a heading with no letters or digits is a problem") {
   REQUIRE(m.problems.size() == 1);
   CHECK(m.problems[0].message.find("letters or digits") != std::string::npos);
 }
+
+TEST_CASE("markdown: a backslash makes a marker plain text") {
+  const auto m = parse_markdown("The O\\*NET database and a \\` tick, *then emphasis*.");
+  INFO(problems_of(m));
+  REQUIRE(m.problems.empty());
+  REQUIRE(m.blocks[0].spans.size() == 3);
+  CHECK(m.blocks[0].spans[0].text == "The O*NET database and a ` tick, ");
+  CHECK(m.blocks[0].spans[1].style == Span::Style::emphasis);
+}

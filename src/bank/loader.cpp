@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 #include <initializer_list>
+#include <map>
 #include <set>
 #include <sstream>
 #include <toml++/toml.h>
@@ -447,6 +448,7 @@ class Reader {
 
   // A question's section must be a heading of a lesson on its topic for one of its roles.
   void check_sections() {
+    std::map<const core::Lesson*, std::set<std::string>> anchors;  // each lesson parsed once
     for (const auto& [at, index] : sections_to_check_) {
       const core::Question& q = out_.questions[index];
       bool found = false, any_lesson = false;
@@ -455,8 +457,11 @@ class Reader {
           const core::Lesson* lesson = bank->find_lesson(role, q.topic);
           if (!lesson) continue;
           any_lesson = true;
-          for (const auto& block : core::parse_markdown(lesson->text).blocks)
-            found = found || (!block.anchor.empty() && block.anchor == q.section);
+          auto [it, fresh] = anchors.try_emplace(lesson);
+          if (fresh)
+            for (const auto& block : core::parse_markdown(lesson->text).blocks)
+              if (!block.anchor.empty()) it->second.insert(block.anchor);
+          found = found || it->second.count(q.section) > 0;
         }
       }
       if (!any_lesson)

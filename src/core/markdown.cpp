@@ -155,6 +155,12 @@ class Parser {
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
       const char c = text[i];
+      // A backslash makes the next marker character plain text: O\*NET, a literal \`.
+      if (c == '\\' && i + 1 < text.size() && (text[i + 1] == '*' || text[i + 1] == '`' || text[i + 1] == '\\') &&
+          current.style != Span::Style::code) {
+        current.text += text[++i];
+        continue;
+      }
       const bool double_star = c == '*' && i + 1 < text.size() && text[i + 1] == '*';
       Span::Style marker = Span::Style::plain;
       if (c == '`') marker = Span::Style::code;

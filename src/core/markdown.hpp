@@ -1,7 +1,8 @@
 #pragma once
 // The small Markdown subset lessons are written in, parsed once into blocks the window draws and
 // the terminal prints: paragraphs, "##"/"###" headings, "- " and "1. " lists (an item may go on
-// over lines indented by two spaces), **strong**, *emphasis* and `code`. Anything else (links,
+// over lines indented by two spaces), **strong**, *emphasis* and `code`; a backslash before '*',
+// '`' or '\' makes it plain text. Anything else (links,
 // tables, quotes, code blocks, HTML, nesting) is reported as a problem with its line and column
 // rather than drawn wrongly, so a lesson always looks the way its author saw it.
 #include <cstddef>

@@ -60,17 +60,9 @@ SQLite::Statement& bound(Store& store, std::string_view sql, const Args&... args
   return bind_all(store.prepared(sql), args...);
 }
 
-// One step of `statement`: true while it yields rows. A step that fails resets the statement at
-// once: the cache (Store::prepared) resets each statement it hands out and would otherwise throw
-// this step's error again on the statement's next use.
-bool step(SQLite::Statement& statement) {
-  try {
-    return statement.executeStep();
-  } catch (...) {
-    statement.tryReset();
-    throw;
-  }
-}
+// One step of `statement`: true while it yields rows. A step that fails leaves its error in the
+// statement; Store::prepared clears it with tryReset before the statement's next use.
+bool step(SQLite::Statement& statement) { return statement.executeStep(); }
 
 // Runs a statement that returns no rows.
 template <typename... Args>

@@ -391,7 +391,9 @@ SQLite::Statement& Store::prepared(std::string_view sql) {
       fail(e);
     }
   } else {
-    it->second->reset();
+    // tryReset, not reset: reset() throws the previous run's error again (a constraint that
+    // failed last time), which would fail this new use of the statement for nothing.
+    it->second->tryReset();
     it->second->clearBindings();
   }
   return *it->second;
