@@ -204,6 +204,15 @@ TEST_CASE("the questionnaire runs end to end in the GUI: start by click then ans
   ui.frames(3);  // the result screen with bars, reasons and history
   CHECK(application.view().fit.sentence.find("AI Architect fits you better") == 0);
   CHECK(vertices_drawn() > 2000);
+
+  // The result leads into a role's path of lessons.
+  const auto& readiness = application.view().fit.readiness;
+  REQUIRE(readiness.size() == 2);
+  const auto engineer = readiness[1].role;
+  ui.scroll_to_end("content");
+  ui.click("Read its path", "content", {static_cast<int>(engineer)});
+  CHECK(application.view().screen == app::Screen::learn);
+  CHECK(application.view().learn.role == engineer);
 }
 
 TEST_CASE("Esc on a question saves and leaves and the intro then offers to continue") {

@@ -157,11 +157,13 @@ void App::refresh_mastery_lines() {
   if (bank_.roles.empty()) return;
   const auto weeks = static_cast<std::size_t>(std::clamp(v.weeks_shown, 1, 52));
   const auto first_monday = core::monday_of(Clock::local_day(clock_.now())) - static_cast<core::LocalDay>(weeks - 1) * 7;
-  const auto& role_id = bank_.roles[std::min(v.mastery_role, bank_.roles.size() - 1)].id;
+  const auto role = std::min(v.mastery_role, bank_.roles.size() - 1);
+  const auto& role_id = bank_.roles[role].id;
   std::unordered_map<std::string_view, std::size_t> topic_of;
   v.mastery.reserve(bank_.topics.size());
   for (std::size_t t = 0; t < bank_.topics.size(); ++t) {
-    topic_of.emplace(bank_.topics[t].id, t);
+    if (view_.topics[t].questions_per_role[role] == 0) continue;  // not on this role's path
+    topic_of.emplace(bank_.topics[t].id, v.mastery.size());
     v.mastery.push_back({bank_.topics[t].name, std::vector<std::optional<double>>(weeks)});
   }
   for (std::size_t w = 0; w < weeks; ++w)

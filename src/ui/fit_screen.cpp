@@ -230,11 +230,16 @@ void draw_result(const Frame& f) {
     ImGui::AlignTextToFramePadding();
     text(fmt::format("{}: {}", line.name, line.level));
     ImGui::SameLine();
+    if (ImGui::SmallButton("Read its path")) {
+      f.actions.push(app::action::LearnChooseRole{line.role});
+      f.actions.push(app::action::Navigate{app::Screen::learn});
+    }
+    ImGui::SameLine();
     if (ImGui::SmallButton("Study for this role")) f.actions.push(app::action::ReviewStart{line.role});
     ImGui::PopID();
   }
-  note(f, "Readiness is your mastery of the role's topics, from quizzes and review. \"Study for this role\" starts a "
-        "review of its weakest topics.");
+  note(f, "Readiness is your mastery of the role's topics, from quizzes and review. \"Read its path\" opens the role's "
+        "lessons in order; \"Study for this role\" starts a review of its weakest topics.");
 
   draw_fit_history(f);
   ImGui::Dummy(ImVec2(0, 6 * f.fonts.scale));

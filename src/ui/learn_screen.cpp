@@ -71,10 +71,12 @@ const app::TopicRow* mastery_of(const Frame& f, const std::string& role_id, cons
   return nullptr;
 }
 
+// What the learner has proved on a topic: answers, mastery and what is due, from their own record.
 std::string mastery_line(const app::TopicRow* row) {
-  if (!row || row->answers == 0) return "Not quizzed yet";
-  return fmt::format("{}: {} of {} questions seen, {:.0f}% likely recalled in a week", row->level, row->seen,
-                     row->total, row->score * 100);
+  if (!row || row->total == 0) return "No questions yet";
+  if (row->answers == 0) return fmt::format("{} questions, not quizzed yet", row->total);
+  return fmt::format("{} · {:.0f}% · {} answered{}", row->level, row->score * 100, row->answers,
+                     row->due > 0 ? fmt::format(" · {} due", row->due) : std::string());
 }
 
 void draw_role_choice(const Frame& f) {
@@ -108,7 +110,9 @@ void draw_path(const Frame& f, float width) {
     text_in(f.fonts.bold, fmt::format("{}. {}", i + 1, line.topic));
     ImGui::PopStyleColor();
     ImGui::SetCursorPosX(top.x + 6 * f.fonts.scale);
-    note(f, fmt::format("{} · {}", line.read ? "✓ " + status : status, mastery));
+    note(f, line.read ? "✓ " + status : status);
+    ImGui::SetCursorPosX(top.x + 6 * f.fonts.scale);
+    note(f, mastery);
     ImGui::SetCursorPos(ImVec2(top.x, top.y + size.y + ImGui::GetStyle().ItemSpacing.y));
     ImGui::PopID();
   }

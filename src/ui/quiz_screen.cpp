@@ -260,6 +260,13 @@ void mastery_table(const Frame& f) {
     for (std::size_t r = 0; r < shown; ++r) {
       ImGui::TableNextColumn();
       const auto& row = rows[r * topics.size() + t];
+      if (row.total == 0) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        text("—");
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", fmt::format("Not on the {} path", row.role).c_str());
+        continue;
+      }
       if (row.seen == 0) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
         text(row.level);
@@ -313,13 +320,22 @@ void draw_quiz_setup(const Frame& f) {
   other_session_note(f, core::SessionKind::quiz);
   std::vector<std::pair<std::string, std::string>> roles, topics;
   for (const auto& role : f.view.roles) roles.emplace_back(role.id, role.name);
-  for (const auto& topic : f.view.topics) topics.emplace_back(topic.id, topic.name);
+  // Only topics with questions for a chosen role (every role when none is chosen).
+  for (const auto& topic : f.view.topics) {
+    bool on_path = false;
+    for (std::size_t r = 0; r < f.view.roles.size(); ++r) {
+      const bool chosen = setup.roles.empty() ||
+                          std::find(setup.roles.begin(), setup.roles.end(), f.view.roles[r].id) != setup.roles.end();
+      on_path = on_path || (chosen && topic.questions_per_role[r] > 0);
+    }
+    if (on_path) topics.emplace_back(topic.id, topic.name);
+  }
 
   section_title(f, "Roles");
   checkbox_list(f, "roles", roles, setup.roles, true, setup, &app::QuizSetup::roles, 2);
   section_title(f, "Topics");
   bool mixed = setup.topics.empty();
-  if (ImGui::Checkbox("Mixed: every topic", &mixed)) {
+  if (ImGui::Checkbox("Mixed: every topic", &mixed) && !topics.empty()) {
     auto next = setup;
     next.topics = mixed ? std::vector<std::string>{} : std::vector<std::string>{topics.front().first};
     f.actions.push(app::action::SetQuizSetup{next});
