@@ -15,6 +15,7 @@
 
 #include "bank/loader.hpp"
 #include "core/coverage.hpp"
+#include "core/item_rules.hpp"
 #include "core/markdown.hpp"
 
 using namespace rp;
@@ -252,4 +253,17 @@ TEST_CASE("no run of eight words from the article appears anywhere in the bank")
       CHECK_MESSAGE(article_runs.count(fnv1a(run)) == 0, "copied from the article: ", run);
     }
   }
+}
+
+TEST_CASE("the built-in bank keeps every item-writing rule within its limit") {
+  // docs/writing-questions.md: why each limit, and how to fix what a warning names.
+  const auto report = core::check_item_rules(built_in());
+  for (const auto& statistic : report.statistics) {
+    INFO(core::describe(statistic));
+    CHECK_FALSE(statistic.exceeded());
+  }
+  std::string warnings;
+  for (const auto& warning : report.warnings) warnings += "\n  warning: " + warning.message;
+  INFO(warnings);
+  CHECK(report.warnings.empty());
 }
