@@ -412,7 +412,7 @@ TEST_CASE("a first quiz on an unread topic offers its lesson and the feedback li
   const auto& session = application.view().session;
   REQUIRE(session.stage == app::QuizFlow::Stage::feedback);
   REQUIRE_FALSE(session.lesson_id.empty());
-  const std::string link = "Read more: " + session.section_title;
+  const std::string link = "Read more in the lesson: " + session.section_title;
   const std::string section = session.section;
   ui.click(link, "content");
   CHECK(application.view().screen == app::Screen::learn);

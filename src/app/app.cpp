@@ -22,7 +22,7 @@ void link_lesson_section(const core::Bank& bank, const core::Question& q, Sessio
       if (block.anchor != q.section) continue;
       v.lesson_id = lesson->id;
       v.section = q.section;
-      v.section_title = fmt::format("{}: {}", lesson->title, core::plain_text(block));
+      v.section_title = core::plain_text(block);
       return;
     }
   }

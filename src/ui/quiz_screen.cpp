@@ -168,7 +168,7 @@ void draw_feedback_stage(const Frame& f) {
   if (!v.source.empty()) note(f, "Source: " + v.source);
   if (!v.lesson_id.empty()) {
     ImGui::PushFont(f.fonts.small);
-    if (ImGui::SmallButton(fmt::format("Read more: {}", v.section_title).c_str()))
+    if (ImGui::SmallButton(fmt::format("Read more in the lesson: {}", v.section_title).c_str()))
       f.actions.push(app::action::LearnOpen{v.lesson_id, v.section});
     ImGui::PopFont();
   }
