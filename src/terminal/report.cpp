@@ -14,6 +14,7 @@ nlohmann::json report_json(const app::App& app, int weeks) {
   const auto& view = app.view();
   nlohmann::json topics = nlohmann::json::array();
   for (const auto& row : view.study.topics) {
+    if (row.total == 0) continue;  // not on this role's path
     topics.push_back({{"role", row.role_id},
                       {"role_name", row.role},
                       {"topic", row.topic_id},
@@ -82,9 +83,10 @@ void print_report(const app::App& app, int weeks, bool json, std::ostream& out) 
                w.graded, w.correct, w.minutes(), goal ? (w.goal_met ? "met" : "not met") : "-");
   fmt::print(out, "\n{:<36} {:<20} {:<12} {:>8} {:>5}\n", "Role", "Topic", "Mastery", "Accuracy", "Due");
   for (const auto& row : view.study.topics) {
+    if (row.total == 0) continue;  // not on this role's path
     const std::string accuracy =
         row.answers > 0 ? fmt::format("{:.0f}%", 100.0 * static_cast<double>(row.correct) / static_cast<double>(row.answers)) : "-";
-    fmt::print(out, "{:<36} {:<20} {:<12} {:>8} {:>5}\n", row.role, row.topic, row.level, accuracy, row.due);
+    fmt::print(out, "{:<36} {:<32} {:<12} {:>8} {:>5}\n", row.role, row.topic, row.level, accuracy, row.due);
   }
   fmt::print(out, "\nWeakest topics:\n");
   if (view.study.weak.empty()) fmt::print(out, "  none yet\n");

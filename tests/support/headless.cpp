@@ -192,6 +192,15 @@ void HeadlessUi::click(std::string_view label, std::string_view window, const st
   press_and_release();
 }
 
+void HeadlessUi::scroll_into_view(std::string_view label, std::string_view window, const std::vector<IdScope>& scope) {
+  const DrawnItem target = item(label, window, scope);
+  ImGuiWindow* w = ImGui::FindWindowByName(target.window.c_str());
+  if (!w) throw std::runtime_error("no window '" + target.window + "'");
+  const float middle = (target.clip_min.y + target.clip_max.y) / 2;
+  ImGui::SetScrollY(w, w->Scroll.y + (target.min.y + target.max.y) / 2 - middle);
+  frames(2);
+}
+
 void HeadlessUi::ctrl_digit(char digit) {
   ImGuiIO& io = ImGui::GetIO();
   io.KeyCtrl = true;

@@ -69,6 +69,9 @@ class HeadlessUi {
   void pass_time(float seconds);
   // Scrolls the window of that own name (a child such as "lesson") to its end for the next frame.
   void scroll_to_end(std::string_view window);
+  // Scrolls the item's window so the item sits in the middle of its visible part, as a learner
+  // scrolls to a button below the fold.
+  void scroll_into_view(std::string_view label, std::string_view window = {}, const std::vector<IdScope>& scope = {});
 
   // The items of the last frame (empty unless the test binary links support/item_hook.cpp).
   const std::vector<DrawnItem>& items() const { return items_; }
