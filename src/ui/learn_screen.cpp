@@ -101,10 +101,13 @@ void draw_path(const Frame& f, float width) {
     const bool open = learn.open == i;
     const std::string status = line.read ? fmt::format("Read {}", line.read_on) : fmt::format("{} min read", line.minutes);
     const std::string mastery = mastery_line(mastery_of(f, role_id, line.topic_id));
-    const float line_height = ImGui::GetTextLineHeightWithSpacing();
-    const ImVec2 size(0, f.fonts.bold->FontSize + 2 * f.fonts.small->FontSize + line_height * 0.6f);
+    // Three lines (topic, reading status, mastery) with their spacing and a little air.
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const ImVec2 size(0, f.fonts.bold->FontSize + 2 * f.fonts.small->FontSize + 3 * spacing + 6 * f.fonts.scale);
     const ImVec2 top = ImGui::GetCursorPos();
     if (ImGui::Selectable("##lesson", open, 0, size)) f.actions.push(app::action::LearnOpen{line.lesson_id, ""});
+    // A lesson just opened (from Home, a quiz or the command line) is brought into view.
+    if (open && f.ui.lesson_opening != learn.opening) ImGui::SetScrollHereY(0.3f);
     ImGui::SetCursorPos(ImVec2(top.x + 6 * f.fonts.scale, top.y + 2 * f.fonts.scale));
     ImGui::PushStyleColor(ImGuiCol_Text, line.read ? f.colors.accent : ImGui::GetColorU32(ImGuiCol_Text));
     text_in(f.fonts.bold, fmt::format("{}. {}", i + 1, line.topic));
@@ -113,7 +116,7 @@ void draw_path(const Frame& f, float width) {
     note(f, line.read ? "✓ " + status : status);
     ImGui::SetCursorPosX(top.x + 6 * f.fonts.scale);
     note(f, mastery);
-    ImGui::SetCursorPos(ImVec2(top.x, top.y + size.y + ImGui::GetStyle().ItemSpacing.y));
+    ImGui::SetCursorPos(ImVec2(top.x, top.y + size.y + spacing));
     ImGui::PopID();
   }
   ImGui::EndChild();
