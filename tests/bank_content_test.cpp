@@ -273,3 +273,22 @@ TEST_CASE("the built-in bank keeps every item-writing rule within its limit") {
   INFO(warnings);
   CHECK(report.warnings.empty());
 }
+
+TEST_CASE("no prompt option or explanation leans on a text the learner cannot see") {
+  // Each question stands on its own: the learner has no article or comparison beside it. Whole
+  // words in any case, so "the comparison's" is caught and "the articles they index" is not.
+  for (const auto& q : built_in().questions) {
+    std::vector<std::string> texts = {q.prompt, q.explanation};
+    texts.insert(texts.end(), q.options.begin(), q.options.end());
+    for (const auto& text : texts) {
+      std::string spaced = " ";
+      for (const auto& word : core::lower_words(text)) spaced += word + " ";
+      CAPTURE(q.id);
+      CAPTURE(text);
+      for (const char* phrase : {" the article ", " the comparison ", " according to the "}) {
+        CAPTURE(phrase);
+        CHECK(spaced.find(phrase) == std::string::npos);
+      }
+    }
+  }
+}
