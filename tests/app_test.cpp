@@ -4,6 +4,8 @@
 #include <set>
 
 #include "app/app.hpp"
+#include <SQLiteCpp/Database.h>
+
 #include "app/paths.hpp"
 #include "bank/loader.hpp"
 #include "support/temp_folder.hpp"
@@ -243,4 +245,32 @@ TEST_CASE("fit flow: agreeing with everything gives no clear preference, never a
   CHECK_FALSE(application.view().fit.clear);
   CHECK(application.view().fit.sentence.find("No clear preference") == 0);
   CHECK(application.view().fit.history.back().outcome == "No clear preference");
+}
+
+TEST_CASE("a lesson reading that cannot be written is reported once and never claimed") {
+  auto application = make_app(store::Store::open_in_memory());
+  // Every insert into lesson_read fails, as on a full disk.
+  application.store().connection().exec(
+      "CREATE TEMP TRIGGER refuse_reading BEFORE INSERT ON main.lesson_read BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+  const auto& lesson = application.bank().lessons.front();
+  application.apply(app::action::LearnOpen{lesson.id, ""});
+  application.actions().push(app::action::LearnReachedEnd{});
+  application.apply_pending();
+  const auto& view = application.view();
+  CHECK(view.error_banner.find("disk full") != std::string::npos);
+  CHECK(view.learn.end_reached);
+  CHECK_FALSE(view.learn.marked_read);  // the screen never says "recorded"
+  CHECK_FALSE(view.learn.path.at(*view.learn.open).read);
+  // The end staying on screen does not retry the write on every frame.
+  application.apply(app::action::DismissError{});
+  application.actions().push(app::action::LearnReachedEnd{});
+  application.apply_pending();
+  CHECK(view.error_banner.empty());
+  CHECK(application.store().connection().execAndGet("SELECT count(*) FROM lesson_read").getInt() == 0);
+  // A later opening tries again, and succeeds once the disk has room.
+  application.store().connection().exec("DROP TRIGGER temp.refuse_reading");
+  application.apply(app::action::LearnOpen{lesson.id, ""});
+  application.apply(app::action::LearnReachedEnd{});
+  CHECK(view.learn.marked_read);
+  CHECK(view.learn.path.at(*view.learn.open).read);
 }

@@ -82,6 +82,7 @@ void LearnController::open(const std::string& lesson_id, const std::string& sect
   view_.body = core::parse_markdown(lesson->text);
   view_.sources = lesson->sources;
   view_.scroll_to = section;
+  view_.end_reached = false;
   view_.marked_read = false;
   ++view_.opening;
 }
@@ -95,7 +96,10 @@ void LearnController::close() {
 }
 
 void LearnController::reached_end() {
-  if (view_.lesson_id.empty() || view_.marked_read) return;
+  if (view_.lesson_id.empty() || view_.end_reached) return;
+  // Set before writing: a write that fails (a full disk) is reported once, not retried on every
+  // frame the end stays on screen.
+  view_.end_reached = true;
   store::LessonReads(store_).mark_read(profile_id_, view_.lesson_id, clock_.now());
   view_.marked_read = true;
   refresh_path();

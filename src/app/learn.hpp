@@ -39,7 +39,8 @@ struct LearnView {
   std::vector<core::Source> sources;
   std::string scroll_to;    // a section anchor to bring into view once it is drawn
   int opening = 0;          // counts openings, so the screen starts each at the top
-  bool marked_read = false;  // this opening has reached the end and been recorded
+  bool end_reached = false;  // this opening has reached the end (recorded or not: one try each)
+  bool marked_read = false;  // and the reading is on disk
 };
 
 class LearnController {

@@ -219,7 +219,7 @@ void draw_lesson(const Frame& f) {
   } else {
     note(f, "Reaching the end of the lesson records it as read.");
   }
-  if (ImGui::IsItemVisible() && !learn.marked_read && !fresh_opening &&
+  if (ImGui::IsItemVisible() && !learn.end_reached && !fresh_opening &&
       ImGui::GetTime() - f.ui.lesson_opened_at >= min_seconds)
     f.actions.push(app::action::LearnReachedEnd{});
   ImGui::Dummy(ImVec2(0, 8 * s));
