@@ -243,7 +243,7 @@ void draw_learn(const Frame& f) {
   }
   // Side by side when there is room for a readable lesson; otherwise the list or the lesson.
   const float available = ImGui::GetContentRegionAvail().x;
-  const float list_width = std::clamp(available * 0.3f, 240 * f.fonts.scale, 340 * f.fonts.scale);
+  const float list_width = std::clamp(available * 0.34f, 260 * f.fonts.scale, 360 * f.fonts.scale);
   const bool side_by_side = available - list_width >= 520 * f.fonts.scale;
   if (side_by_side) {
     draw_path(f, list_width);
