@@ -122,7 +122,7 @@ TEST_CASE("check-bank passes the built-in bank and prints its coverage table") {
   for (const char* name : {"default.toml", "topics/definitions.toml", "topics/responsibilities.toml", "topics/skills.toml",
                            "topics/education.toml", "topics/tools.toml", "topics/industries.toml",
                            "topics/outlook.toml", "topics/tips.toml"})
-    files += " " + shell_quote(std::string(ROLEPATH_SOURCE_DIR "/assets/banks/") + name);
+    files.append(" ").append(shell_quote(std::string(ROLEPATH_SOURCE_DIR "/assets/banks/") + name));
   const auto r = rolepath(home, "check-bank" + files, false);
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("Questions per topic and role") != std::string::npos);
