@@ -58,7 +58,8 @@ Fonts load_fonts(float scale) {
   fonts.small = add(regular_font, 15.0f);
   fonts.heading = add(bold_font, 30.0f);
   fonts.title = add(bold_font, 21.0f);
-  // Both come with fonts-dejavu-core too; without them a lesson's emphasis falls back to body.
+  // Mono comes with fonts-dejavu-core, Oblique with fonts-dejavu-extra; without either, a
+  // lesson's code or emphasis is drawn in the body font.
   fonts.italic = std::filesystem::exists(italic_font, ec) ? add(italic_font, 18.0f) : fonts.body;
   fonts.mono = std::filesystem::exists(mono_font, ec) ? add(mono_font, 17.0f) : fonts.body;
   return fonts;
