@@ -6,7 +6,6 @@
 
 #include <csignal>
 #include <cstdio>
-#include <future>
 #include <iostream>
 #include <utility>
 
@@ -145,16 +144,10 @@ int run_gui(const Options& options, rp::app::Screen screen) {
   Options attempt = options;
   for (;;) {
     try {
-      // The bank loads and the database opens on another thread while the window, its GL
-      // context and the fonts are made: most of start-up overlaps.
-      auto opening = std::async(std::launch::async, [&attempt, &options, screen] {
-        auto application = open_app(attempt);
-        application->apply(app::action::Navigate{screen});
-        if (screen == app::Screen::learn) open_lesson(*application, options);
-        return application;
-      });
-      std::unique_ptr<app::App> application;
-      platform::run_window([&]() -> app::App& { return *(application = opening.get()); }, window);
+      auto application = open_app(attempt);
+      application->apply(app::action::Navigate{screen});
+      if (screen == app::Screen::learn) open_lesson(*application, options);
+      platform::run_window(*application, window);
       return 0;
     } catch (const app::DataError& error) {
       std::cerr << "rolepath: " << error.what() << '\n';

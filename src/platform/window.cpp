@@ -113,9 +113,6 @@ void release_held_keys(GLFWwindow* window) {
 // What one frame of a window does, between NewFrame and Render, and whether anything changed
 // (so the loop keeps drawing a few more frames before it sleeps again).
 struct FrameHooks {
-  // Called once the window, the GL context and the font atlas exist, before the first frame:
-  // whatever it waits for (the app opening on another thread) overlaps that start-up work.
-  std::function<void()> ready;
   std::function<app::Theme()> theme;
   std::function<bool(const ui::Fonts&)> draw;  // returns true when the window should close
   std::function<bool()> after;                 // applies what the frame queued; true if anything changed
@@ -146,7 +143,6 @@ void run_frames(const WindowOptions& options, const FrameHooks& hooks) {
     glfwGetWindowContentScale(window, &scale_x, &scale_y);
     const float scale = std::max(1.0f, scale_y);
     const ui::Fonts fonts = ui::load_fonts(scale);
-    if (hooks.ready) hooks.ready();
     if (!fonts.warning.empty() && hooks.warn) hooks.warn(fonts.warning);
     app::Theme applied_theme = hooks.theme();
     ui::apply_theme(applied_theme, scale);
@@ -201,25 +197,19 @@ void run_frames(const WindowOptions& options, const FrameHooks& hooks) {
 }  // namespace
 
 void run_window(app::App& app, const WindowOptions& options) {
-  run_window([&app]() -> app::App& { return app; }, options);
-}
-
-void run_window(const std::function<app::App&()>& open, const WindowOptions& options) {
   ui::UiState ui_state;
   FrameHooks hooks;
-  app::App* app = nullptr;  // set by ready(), before any other hook runs
-  hooks.ready = [&] { app = &open(); };
-  hooks.theme = [&] { return app->view().theme; };
+  hooks.theme = [&] { return app.view().theme; };
   hooks.draw = [&](const ui::Fonts& fonts) {
-    ui::draw_frame(app->view(), app->actions(), fonts, ui_state);
+    ui::draw_frame(app.view(), app.actions(), fonts, ui_state);
     return false;
   };
   hooks.after = [&] {
-    const bool changed = !app->actions().empty();
-    app->apply_pending();
+    const bool changed = !app.actions().empty();
+    app.apply_pending();
     return changed;
   };
-  hooks.warn = [&](const std::string& warning) { app->apply(app::action::ShowError{warning}); };
+  hooks.warn = [&](const std::string& warning) { app.apply(app::action::ShowError{warning}); };
   run_frames(options, hooks);
 }
 

@@ -2,7 +2,6 @@
 // The real window: GLFW, an OpenGL 3.3 core context, ImGui's GLFW and OpenGL 3 backends, the
 // event loop, and screenshots.
 #include <filesystem>
-#include <functional>
 #include <optional>
 #include <stdexcept>
 
@@ -31,10 +30,6 @@ void require_display();
 
 // Runs the window until it is closed (or, with a screenshot, until the PNG is written).
 void run_window(app::App& app, const WindowOptions& options);
-// The same, with the app handed over by `open` once the window, its GL context and the fonts
-// exist: an app opening on another thread meanwhile costs no extra start-up time. What `open`
-// throws (a database that cannot be used) comes out of run_window, the window closed.
-void run_window(const std::function<app::App&()>& open, const WindowOptions& options);
 
 // When the database cannot be opened: a window that names the path and the problem and offers
 // what makes sense. Returns the learner's choice (Kind::none when the window was closed).
