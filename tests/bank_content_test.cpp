@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "bank/loader.hpp"
+#include "support/built_in_bank.hpp"
 #include "core/coverage.hpp"
 #include "core/item_rules.hpp"
 #include "core/markdown.hpp"
@@ -21,14 +22,7 @@
 using namespace rp;
 
 namespace {
-const core::Bank& built_in() {
-  static const core::Bank loaded = [] {
-    auto r = bank::load_builtin_bank();
-    REQUIRE(r.ok());
-    return r.bank;
-  }();
-  return loaded;
-}
+using test::built_in;
 
 // Lower-case words with punctuation dropped ("end-users," -> "endusers").
 std::vector<std::string> words_of(const std::string& text) {

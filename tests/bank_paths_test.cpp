@@ -7,19 +7,13 @@
 #include <string>
 
 #include "bank/loader.hpp"
+#include "support/built_in_bank.hpp"
 #include "core/coverage.hpp"
 
 using namespace rp;
 
 namespace {
-const core::Bank& built_in() {
-  static const core::Bank loaded = [] {
-    auto r = bank::load_builtin_bank();
-    REQUIRE(r.ok());
-    return r.bank;
-  }();
-  return loaded;
-}
+using test::built_in;
 
 // The overview topics every path starts with; the rest are practice topics.
 const std::set<std::string> overview = {"definitions", "responsibilities", "skills", "education",
