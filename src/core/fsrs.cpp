@@ -6,9 +6,11 @@
 namespace rp::core {
 
 namespace {
+// Stability lives in [0.001, 36500] days, as in ts-fsrs and fsrs-rs (S_MIN, S_MAX).
 constexpr double min_stability = 0.001;
+constexpr double max_stability = 36500.0;
 double clamp_difficulty(double d) { return std::clamp(d, 1.0, 10.0); }
-double clamp_stability(double s) { return std::max(s, min_stability); }
+double clamp_stability(double s) { return std::clamp(s, min_stability, max_stability); }
 double g(Grade grade) { return static_cast<double>(static_cast<int>(grade)); }
 }  // namespace
 
@@ -55,7 +57,8 @@ double Fsrs::forget_stability(const MemoryState& s, double r) const {
 
 double Fsrs::same_day_stability(double stability, Grade grade) const {
   double increase = std::exp(p_.w[17] * (g(grade) - 3.0 + p_.w[18])) * std::pow(stability, -p_.w[19]);
-  if (grade == Grade::good || grade == Grade::easy) increase = std::max(increase, 1.0);
+  // Only Again may lower stability the same day: Hard, Good and Easy keep at least what it was.
+  if (grade != Grade::again) increase = std::max(increase, 1.0);
   return stability * increase;
 }
 

@@ -46,7 +46,8 @@ class Fsrs {
 
   MemoryState initial(Grade grade) const;
   // The memory state after a review `elapsed_days` after the previous one; reviews less than a
-  // day apart use FSRS-6's same-day formula.
+  // day apart use FSRS-6's same-day formula, where only Again can lower stability. Stability
+  // stays within [0.001, 36500] days.
   MemoryState next(const MemoryState& state, double elapsed_days, Grade grade) const;
 
   // A whole review: the new card state (memory, due date rounded to whole days, at least one).
