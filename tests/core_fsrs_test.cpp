@@ -18,20 +18,20 @@ struct Step {
 
 // One card: Good, Good, Easy, Hard the same day, a lapse, Good the same day, then on to a second
 // lapse and recovery. Desired retention 0.9. Recomputed with ts-fsrs 5.4.2's next_state,
-// forgetting_curve and next_interval (a step less than a day after the last passed as 0 days)
-// since the same-day Hard at day 9.25 no longer lowers stability (27.16 before).
+// forgetting_curve and its scheduler's interval rule (a step less than a day after the last passed
+// as 0 days) since the same-day Hard at day 9.25 no longer lowers stability (27.16 before).
 constexpr Step history[] = {
     {0, 3, 2.3065, 2.11810397, -1, 2},
     {2, 3, 10.96433194, 2.11121424, 0.90949326, 11},
     {9, 4, 58.08519285, 1, 0.92779044, 58},
     {9.25, 2, 58.08519285, 4.01060897, 0.99935094, 58},
     {30, 1, 2.82134005, 8.01655626, 0.95475506, 3},
-    {30.5, 3, 2.82134005, 8.00376807, 0.97560079, 3},
+    {30.5, 3, 2.82134005, 8.00376807, 0.97560079, 4},
     {32, 3, 5.18568144, 7.99099267, 0.93735972, 5},
     {40, 2, 10.34234436, 8.65155569, 0.8675741, 10},
     {55, 3, 21.77384591, 8.6381325, 0.87249846, 22},
     {90, 1, 2.0714934, 9.53759178, 0.8642438, 2},
-    {91, 3, 2.89589796, 9.52328256, 0.9420013, 3},
+    {91, 3, 2.89589796, 9.52328256, 0.9420013, 4},
     {100, 4, 10.17718039, 9.34921418, 0.80609079, 10},
 };
 

@@ -76,21 +76,36 @@ MemoryState Fsrs::next(const MemoryState& state, double elapsed_days, Grade grad
 
 CardState Fsrs::review(const std::optional<CardState>& card, TimeMs now, Grade grade) const {
   CardState next;
-  if (card) {
-    const double elapsed = static_cast<double>(now - card->last_review) / ms_per_day;
-    next.memory = this->next(card->memory, elapsed, grade);
-    next.reps = card->reps + 1;
-    next.lapses = card->lapses + (grade == Grade::again ? 1 : 0);
-  } else {
+  next.last_review = now;
+  if (!card) {
     next.memory = initial(grade);
     next.reps = 1;
     next.lapses = grade == Grade::again ? 1 : 0;
+    next.due = now + static_cast<TimeMs>(due_in_days(next.memory.stability) * ms_per_day);
+    return next;
   }
-  next.last_review = now;
-  const double days = std::clamp(std::round(interval_days(next.memory.stability)), 1.0,
-                                 static_cast<double>(p_.maximum_interval_days));
+  const double elapsed = static_cast<double>(now - card->last_review) / ms_per_day;
+  next.memory = this->next(card->memory, elapsed, grade);
+  next.reps = card->reps + 1;
+  next.lapses = card->lapses + (grade == Grade::again ? 1 : 0);
+  double days = due_in_days(next.memory.stability);
+  if (grade != Grade::again) {
+    // As ts-fsrs schedules a review: Hard no later than Good, Good at least a day after Hard and
+    // Easy at least a day after Good, each from its own next state. Unlike ts-fsrs, a nudged
+    // interval still stops at the maximum (ts-fsrs would schedule Good at 36,501 days).
+    const auto days_after = [&](Grade other) { return due_in_days(this->next(card->memory, elapsed, other).stability); };
+    const double hard = std::min(days_after(Grade::hard), days_after(Grade::good));
+    const double good = std::max(days_after(Grade::good), hard + 1.0);
+    const double easy = std::max(days_after(Grade::easy), good + 1.0);
+    days = std::min(grade == Grade::hard ? hard : grade == Grade::good ? good : easy,
+                    static_cast<double>(p_.maximum_interval_days));
+  }
   next.due = now + static_cast<TimeMs>(days * ms_per_day);
   return next;
+}
+
+double Fsrs::due_in_days(double stability) const {
+  return std::clamp(std::round(interval_days(stability)), 1.0, static_cast<double>(p_.maximum_interval_days));
 }
 
 }  // namespace rp::core

@@ -1,7 +1,9 @@
 #pragma once
-// FSRS-6, the Free Spaced Repetition Scheduler, with its published default parameters.
-// Pure functions of a card's memory state; time is passed in. docs/review.md maps quiz answers to
-// grades and explains how the app uses these numbers.
+// FSRS-6, the Free Spaced Repetition Scheduler, with its published default parameters, scheduling
+// as ts-fsrs 5.4.2 does without fuzz or learning steps and with its same-day formula;
+// tests/data/fsrs_reference.csv holds it to that. Pure functions of a card's memory state; time
+// is passed in. docs/review.md maps quiz answers to grades, explains how the app uses these
+// numbers and where it departs from ts-fsrs.
 #include <array>
 #include <optional>
 
@@ -50,7 +52,9 @@ class Fsrs {
   // stays within [0.001, 36500] days.
   MemoryState next(const MemoryState& state, double elapsed_days, Grade grade) const;
 
-  // A whole review: the new card state (memory, due date rounded to whole days, at least one).
+  // A whole review: the new card state. The due date is the interval rounded to whole days, at
+  // least one and at most maximum_interval_days; after a review (not a first answer) Good is due
+  // at least a day after Hard would be, and Easy at least a day after Good, below that maximum.
   CardState review(const std::optional<CardState>& card, TimeMs now, Grade grade) const;
 
   double initial_difficulty(Grade grade) const;
@@ -61,6 +65,7 @@ class Fsrs {
   double recall_stability(const MemoryState& s, double r, Grade grade) const;
   double forget_stability(const MemoryState& s, double r) const;
   double same_day_stability(double stability, Grade grade) const;
+  double due_in_days(double stability) const;
 
   FsrsParameters p_;
   double decay_;
