@@ -35,14 +35,14 @@ void answer_quiz(app::App& a, int count, bool right) {
   while (a.view().session.stage == app::QuizFlow::Stage::question) {
     const auto& q = a.bank().questions[a.quiz().question()];
     const auto correct = core::correct_options(a.bank(), q);
-    std::size_t pick = *correct.begin();
-    if (!right)
-      for (std::size_t i = 0; i < a.view().session.options.size(); ++i)
-        if (!correct.count(i)) pick = i;
-    if (right)
-      for (auto i : correct) a.apply(app::action::QuizPick{i});
-    else
-      a.apply(app::action::QuizPick{pick});
+    // QuizPick counts options as shown; option_index says which bank option each position shows.
+    const auto shown = a.view().session.option_index;
+    std::optional<std::size_t> wrong;
+    for (std::size_t p = 0; p < shown.size(); ++p) {
+      if (right && correct.count(shown[p])) a.apply(app::action::QuizPick{p});
+      if (!correct.count(shown[p])) wrong = p;
+    }
+    if (!right) a.apply(app::action::QuizPick{wrong.value()});
     a.apply(app::action::QuizConfirm{});
     a.apply(app::action::QuizNext{});
   }
@@ -182,7 +182,7 @@ TEST_CASE("demo: weeks of study through the app services agree with report and C
   CHECK(terminal::export_csv(a, csv) == summary.answers);
   const auto table = test::parse_csv_table(test::read_bytes(csv));
   CHECK(table.header == test::CsvRecord{"time", "profile", "session_kind", "item_id", "roles", "topic", "correct",
-                                        "latency_ms", "confidence"});
+                                        "latency_ms", "confidence", "chosen", "shown_order", "after_undo"});
   REQUIRE(static_cast<std::int64_t>(table.rows.size()) == summary.answers);
   std::set<std::string> role_ids, topic_ids, item_ids;
   for (const auto& role : a.bank().roles) role_ids.insert(role.id);
@@ -227,6 +227,22 @@ TEST_CASE("demo: weeks of study through the app services agree with report and C
     CHECK(latency.find_first_not_of("0123456789") == std::string::npos);
     const std::string sure = row[table.column("confidence")];
     CHECK((sure.empty() || sure == "sure" || sure == "not sure"));
+    // A quiz or review answer names the options shown, in the order shown: a permutation of the
+    // question's options, with the chosen ones among them.
+    CHECK((row[table.column("after_undo")] == "0" || row[table.column("after_undo")] == "1"));
+    if (kind != "fit") {
+      const auto found = std::find_if(a.bank().questions.begin(), a.bank().questions.end(),
+                                      [&](const core::Question& q) { return q.id == row[table.column("item_id")]; });
+      REQUIRE(found != a.bank().questions.end());
+      const auto* question = &*found;
+      auto order = core::decode_order(row[table.column("shown_order")]);
+      REQUIRE(order.size() == core::answer_options(a.bank(), *question).size());
+      std::sort(order.begin(), order.end());
+      for (std::size_t i = 0; i < order.size(); ++i) CHECK(order[i] == i);
+      const auto chosen = core::decode_choice(row[table.column("chosen")]);
+      CHECK_FALSE(chosen.empty());
+      for (auto option : chosen) CHECK(option < order.size());
+    }
   }
   CHECK(csv_graded == graded);
   CHECK(csv_right == graded_right);

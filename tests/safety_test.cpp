@@ -34,7 +34,7 @@ std::filesystem::path make_database(const TempFolder& dir, const std::string& na
   const auto item = store::Items(*s).sync(bank, t0).ids.at("q1");
   const auto session = store::Sessions(*s).start(profile.id, core::SessionKind::quiz, t0);
   for (int i = 0; i < 200; ++i)
-    store::Answers(*s).record({profile.id, session, item, t0 + i, "0", true, 1000, std::nullopt, 20'000, false});
+    store::Answers(*s).record({profile.id, session, item, t0 + i, "0", true, 1000, std::nullopt, 20'000, false, "", false});
   return file;
 }
 

@@ -125,9 +125,9 @@ TEST_CASE("answers: one row each read back exactly counted per profile") {
   const auto bob = store::Profiles(*s).create("Bob", t0);
   const auto session = store::Sessions(*s).start(ada.id, core::SessionKind::quiz, t0);
 
-  store::AnswerRecord right{ada.id, session, ids.at(bank.questions[0].id), t0 + 1000, "2", true, 4200, true};
+  store::AnswerRecord right{ada.id, session, ids.at(bank.questions[0].id), t0 + 1000, "2", true, 4200, true, 0, false, "", false};
   store::AnswerRecord statement{ada.id, session, ids.at(bank.statements[0].id), t0 + 2000, "4", std::nullopt, 1800,
-                                std::nullopt};
+                                std::nullopt, 0, false, "", false};
   store::Answers answers(*s);
   answers.record(right);
   answers.record(statement);
@@ -153,7 +153,7 @@ TEST_CASE("answers: one row each read back exactly counted per profile") {
 TEST_CASE("an answer that breaks a constraint is not half-written") {
   auto s = store::Store::open_in_memory();
   const auto ada = store::Profiles(*s).create("Ada", t0);
-  store::AnswerRecord orphan{ada.id, 999, 999, t0, "1", true, 10, std::nullopt};  // no such session or item
+  store::AnswerRecord orphan{ada.id, 999, 999, t0, "1", true, 10, std::nullopt, 0, false, "", false};  // no such session or item
   CHECK_THROWS_AS(store::Answers(*s).record(orphan), store::StoreError);
   CHECK(store::Answers(*s).count(ada.id) == 0);
 }

@@ -295,7 +295,12 @@ TEST_CASE("the review screen shows due counts and starts a review with its study
   const std::string due = std::to_string(study.due_by_day[0]) + " due today · 0 reviewed today, daily limit " +
                           std::to_string(study.settings.daily_limit);
   CHECK(std::count(texts.begin(), texts.end(), due) == 1);
-  ui.click("Start review (" + std::to_string(study.review_available) + " questions)", "content");
+  // Two days on, the missed answers are due; extra practice on the weak topic follows, less of it
+  // the more is due (core::extra_practice_for).
+  REQUIRE(study.review_due > 0);
+  CHECK(study.review_due == study.due_by_day[0]);
+  CHECK(study.review_extra == static_cast<int>(core::extra_practice_for(static_cast<std::size_t>(study.review_due))));
+  ui.click(fmt::format("Start review: {} due + {} extra practice", study.review_due, study.review_extra), "content");
   CHECK(application.view().session.stage == app::QuizFlow::Stage::card);
   CHECK_FALSE(application.view().session.card_text.empty());
   ui.key(ImGui::GetKeyIndex(ImGuiKey_Enter));

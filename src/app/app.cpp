@@ -164,12 +164,31 @@ void App::apply(const Action& action) {
                    quiz_->start_review_of(missed);
                  },
                  [this](const action::CardDismiss&) { quiz_->dismiss_card(); },
-                 [this](const action::QuizPick& a) { quiz_->pick_option(a.option); },
+                 [this](const action::QuizPick& a) {
+                   // The screens count options as shown; the flow judges them by the bank's order.
+                   const auto& order = quiz_->shown_order();
+                   if (a.option < order.size()) quiz_->pick_option(order[a.option]);
+                 },
                  [this](const action::QuizSure& a) { quiz_->set_sure(a.sure); },
                  [this](const action::QuizConfirm&) { quiz_->confirm(); },
                  [this](const action::QuizNext&) { quiz_->next(); },
                  [this](const action::QuizUndo&) { quiz_->undo(); },
                  [this](const action::QuizQuit&) { quiz_->quit(); },
+                 [this](const action::QuizResume&) {
+                   const auto left = quiz_->unfinished();
+                   if (left) view_.screen = left->kind == core::SessionKind::review ? Screen::review : Screen::quiz;
+                   if (!quiz_->resume()) throw std::invalid_argument("that session has nothing left to ask");
+                 },
+                 [this](const action::QuizDiscard&) { quiz_->discard_unfinished(); },
+                 [this](const action::SuspendQuestion& a) {
+                   if (a.question < bank_.questions.size()) study_->suspend(a.question);
+                 },
+                 [this](const action::RestoreQuestion& a) {
+                   if (a.question < bank_.questions.size()) study_->restore(a.question);
+                 },
+                 [this](const action::ResetQuestion& a) {
+                   if (a.question < bank_.questions.size()) study_->reset(a.question);
+                 },
                  [this](const action::SetStudySettings& a) {
                    study_->settings() = a.settings;
                    study_->save_settings();
@@ -334,7 +353,12 @@ void App::refresh_study_summary() {
   for (auto q : snapshot_.leeches) {
     const auto& question = bank_.questions[q];
     const auto card = store::Schedules(*store_).get(profile_.id, study_->item_id(q));
-    v.leeches.push_back({question.prompt, question.explanation, card ? card->lapses : 0});
+    v.leeches.push_back({q, question.prompt, question.explanation, card ? card->lapses : 0});
+  }
+  v.suspended.clear();
+  for (auto q : snapshot_.suspended) {
+    const auto* topic = bank_.find_topic(bank_.questions[q].topic);
+    v.suspended.push_back({q, bank_.questions[q].prompt, topic ? topic->name : bank_.questions[q].topic});
   }
   v.due_by_day = snapshot_.due_by_day;
   const auto now = clock_.now();
@@ -344,14 +368,17 @@ void App::refresh_study_summary() {
       v.day_labels[d] = "Today";
       continue;
     }
-    const auto at = now + static_cast<core::TimeMs>(d) * static_cast<core::TimeMs>(core::ms_per_day);
-    v.day_labels[d] = weekdays[static_cast<std::size_t>(((Clock::local_day(at) % 7) + 7) % 7)];
+    const auto day = Clock::learner_day(now, study_->day_start()) + static_cast<core::LocalDay>(d);
+    v.day_labels[d] = weekdays[static_cast<std::size_t>(((day % 7) + 7) % 7)];
   }
   v.reviewed_today = snapshot_.reviewed_today;
   v.settings = study_->settings();
   const auto left = std::max<std::int64_t>(0, v.settings.daily_limit - snapshot_.reviewed_today);
-  v.review_available =
-      static_cast<int>(study_->review_queue(std::nullopt, static_cast<std::size_t>(left), snapshot_.topics).size());
+  const auto plan = study_->review_queue(std::nullopt, static_cast<std::size_t>(left), snapshot_.topics);
+  v.review_available = static_cast<int>(plan.size());
+  v.review_due = static_cast<int>(
+      std::count_if(plan.begin(), plan.end(), [](const core::ReviewPick& p) { return p.reason == core::ReviewReason::due; }));
+  v.review_extra = v.review_available - v.review_due;
 }
 
 void App::refresh_readiness(std::size_t role) {
@@ -364,6 +391,16 @@ void App::refresh_readiness(std::size_t role) {
                                          readiness->score * 100)
                            : std::string("Not measured yet"),
                  readiness.has_value()};
+}
+
+// "Back tomorrow", "Back in 6 days": when a question just answered returns, in learner days.
+std::string App::next_due_text(core::TimeMs due) const {
+  const auto start = study_->day_start();
+  const auto days = Clock::learner_day(due, start) - Clock::learner_day(clock_.now(), start);
+  if (days <= 0) return "Back later today";
+  if (days == 1) return "Back tomorrow";
+  if (days < 60) return fmt::format("Back in {} days", days);
+  return fmt::format("Back in {} days, on {}", days, core::format_local_date(due, Clock::local_offset_minutes(due)));
 }
 
 void App::refresh_session_view() {
@@ -383,10 +420,25 @@ void App::refresh_session_view() {
     for (const auto& role_id : q.roles)
       if (const auto* role = bank_.find_role(role_id)) role_names.push_back(role->name);
     v.roles = fmt::format("{}", fmt::join(role_names, " · "));
-    v.options = core::answer_options(bank_, q);
+    const auto options = core::answer_options(bank_, q);
+    v.option_index = flow.shown_order();
+    // Positions as shown: the bank's option i is at position_of[i].
+    std::vector<std::size_t> position_of(options.size(), 0);
+    for (std::size_t p = 0; p < v.option_index.size() && v.option_index[p] < options.size(); ++p) {
+      v.options.push_back(options[v.option_index[p]]);
+      position_of[v.option_index[p]] = p;
+    }
+    auto shown = [&](const std::set<std::size_t>& indices) {
+      std::set<std::size_t> out;
+      for (auto i : indices)
+        if (i < position_of.size()) out.insert(position_of[i]);
+      return out;
+    };
     v.several = core::picks_several(q);
-    v.selection = flow.selection();
+    v.selection = shown(flow.selection());
     v.sure = flow.sure();
+    if (flow.kind() == core::SessionKind::review)
+      v.why = flow.reason() == core::ReviewReason::due ? "Due today" : "Extra practice: a weak topic";
     if (const auto card = flow.card()) {
       const auto& role = bank_.roles[card->first];
       const auto& topic = bank_.topics[card->second];
@@ -395,9 +447,11 @@ void App::refresh_session_view() {
     }
     if (flow.stage() == QuizFlow::Stage::feedback) {
       v.correct = flow.last_correct();
-      v.chosen = flow.last_choice();
-      v.right = core::correct_options(bank_, q);
+      v.chosen = shown(flow.last_choice());
+      v.right = shown(core::correct_options(bank_, q));
       v.right_answer = right_answer_text(v.options, v.right);
+      v.capped = flow.last_capped();
+      v.next_due = next_due_text(flow.last_next_due());
       v.explanation = q.explanation;
       if (!q.reference.title.empty()) v.source = q.reference.title;
       link_lesson_section(bank_, q, v);
@@ -411,7 +465,23 @@ void App::refresh_session_view() {
     const auto options = core::answer_options(bank_, question);
     v.missed.push_back({question.prompt, right_answer_text(options, core::correct_options(bank_, question)), question.explanation});
   }
+  if (v.stage == QuizFlow::Stage::summary) {
+    const int today = snapshot_.due_by_day[0], tomorrow = snapshot_.due_by_day[1];
+    v.after = today > 0 ? fmt::format("{} question{} still due today.", today, today == 1 ? " is" : "s are")
+                        : fmt::format("Done for today: {} due tomorrow.", tomorrow);
+  }
   view_.session = std::move(v);
+  view_.unfinished_session.reset();
+  if (flow.stage() == QuizFlow::Stage::none) {
+    if (const auto left = quiz_->unfinished()) {
+      const auto offset = Clock::local_offset_minutes(left->started);
+      const auto minute_of_day = (((left->started + offset * 60'000LL) / 60'000) % 1440 + 1440) % 1440;
+      view_.unfinished_session = ViewState::UnfinishedSession{
+          left->kind, fmt::format("{} at {:02}:{:02}", core::format_local_date(left->started, offset), minute_of_day / 60,
+                                  minute_of_day % 60),
+          left->answered, left->total};
+    }
+  }
 }
 
 void App::refresh_quiz_offer() {

@@ -75,18 +75,26 @@ struct TopicRow {
 };
 
 struct LeechLine {
+  std::size_t question = 0;  // index into Bank::questions
   std::string prompt, explanation;
   int misses = 0;
+};
+
+struct SuspendedLine {
+  std::size_t question = 0;
+  std::string prompt, topic;
 };
 
 struct StudyView {
   std::vector<TopicRow> topics;  // role-major
   std::vector<std::size_t> weak;  // indices into topics, weakest first
   std::vector<LeechLine> leeches;
+  std::vector<SuspendedLine> suspended;
   std::array<int, 15> due_by_day{};
   std::array<std::string, 15> day_labels;
   std::int64_t reviewed_today = 0;
-  int review_available = 0;  // questions a review would serve now
+  int review_available = 0;  // questions a review would serve now: review_due, then review_extra
+  int review_due = 0, review_extra = 0;
   StudySettings settings;
 };
 
@@ -96,8 +104,12 @@ struct SessionView {
   core::SessionKind kind = core::SessionKind::quiz;
   int number = 0, total = 0;
   std::string prompt, topic, roles;
+  // Options as shown, top to bottom; selection, chosen and right are positions in this list, and
+  // option_index maps a position to the option's index in the bank.
   std::vector<std::string> options;
+  std::vector<std::size_t> option_index;
   bool several = false;
+  std::string why;  // review: "Due today" or "Extra practice: a weak topic"
   std::set<std::size_t> selection;
   std::optional<bool> sure;
   bool ask_sure = false;
@@ -105,6 +117,8 @@ struct SessionView {
   bool correct = false;
   std::set<std::size_t> chosen, right;
   std::string right_answer, explanation, source;
+  std::string next_due;  // "Back tomorrow", "Back in 6 days"
+  bool capped = false;   // answered again after undo: counted as the first answer was
   // The lesson section the question rests on, for "Read more" after an answer.
   std::string lesson_id, section, section_title;
   bool can_undo = false;
@@ -118,6 +132,7 @@ struct SessionView {
     std::string prompt, right_answer, explanation;
   };
   std::vector<Missed> missed;
+  std::string after;  // the summary's last line: what is due next
 
   bool running() const {
     return stage == QuizFlow::Stage::card || stage == QuizFlow::Stage::question || stage == QuizFlow::Stage::feedback;
@@ -222,6 +237,13 @@ struct ViewState {
     std::string lesson_id, topic;
   };
   std::vector<UnreadLesson> quiz_unread_lessons;
+  // A quiz or review left when the window closed, offered again.
+  struct UnfinishedSession {
+    core::SessionKind kind = core::SessionKind::quiz;
+    std::string started;  // "2026-03-02 18:05"
+    int answered = 0, total = 0;
+  };
+  std::optional<UnfinishedSession> unfinished_session;
   LearnView learn;
   ProgressView progress;
   std::vector<ProfileLine> profiles;
@@ -275,6 +297,18 @@ struct QuizConfirm {};
 struct QuizNext {};
 struct QuizUndo {};
 struct QuizQuit {};
+struct QuizResume {};
+struct QuizDiscard {};
+// Leeches: set aside, take back, or start over.
+struct SuspendQuestion {
+  std::size_t question;
+};
+struct RestoreQuestion {
+  std::size_t question;
+};
+struct ResetQuestion {
+  std::size_t question;
+};
 struct SetStudySettings {
   StudySettings settings;
 };
@@ -320,7 +354,8 @@ using Action = std::variant<action::Navigate, action::SetTheme, action::DismissE
                             action::FitQuit, action::FitFinish, action::FitAnswerMore, action::SetQuizSetup,
                             action::QuizStart, action::ReviewStart, action::ReviewMissed, action::CardDismiss,
                             action::QuizPick, action::QuizSure, action::QuizConfirm, action::QuizNext, action::QuizUndo,
-                            action::QuizQuit, action::SetStudySettings, action::LearnChooseRole, action::LearnOpen,
+                            action::QuizQuit, action::QuizResume, action::QuizDiscard, action::SuspendQuestion,
+                            action::RestoreQuestion, action::ResetQuestion, action::SetStudySettings, action::LearnChooseRole, action::LearnOpen,
                             action::LearnClose, action::LearnReachedEnd, action::SetGoal, action::SetProgressWeeks,
                             action::SetMasteryRole, action::CreateProfile, action::RenameProfile, action::DeleteProfile,
                             action::SwitchProfile>;
@@ -393,6 +428,7 @@ class App {
   // with today's figures; nothing walks every role and topic of the bank.
   void refresh_after_answer(std::size_t question);
   TopicRow topic_row(const TopicStatus& status) const;
+  std::string next_due_text(core::TimeMs due) const;
   // The parts of the study view drawn from every question (weak list, leeches, due days, limit).
   void refresh_study_summary();
   void refresh_readiness(std::size_t role);

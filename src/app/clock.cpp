@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <stdexcept>
@@ -41,6 +42,17 @@ void Clock::set(core::TimeMs time) {
 }
 
 core::LocalDay Clock::local_day(core::TimeMs at) { return core::local_day(at, local_offset_minutes(at)); }
+
+core::LocalDay Clock::learner_day(core::TimeMs at, core::DayStart start) {
+  return core::learner_day(at, local_offset_minutes(at), start);
+}
+
+core::TimeMs Clock::learner_day_start(core::LocalDay day, core::DayStart start) {
+  const auto wall = (day * 24 + std::clamp(start.hour, 0, 23)) * core::TimeMs{3'600'000};  // as if UTC
+  // Take the offset in force near that instant: a first guess, then refined once.
+  const auto guess = wall - core::TimeMs{60'000} * local_offset_minutes(wall);
+  return wall - core::TimeMs{60'000} * local_offset_minutes(guess);
+}
 
 int Clock::local_offset_minutes(core::TimeMs at) {
   const std::time_t seconds = static_cast<std::time_t>(at / 1000);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/calendar.hpp"
+#include "core/review.hpp"
 #include "core/time.hpp"
 
 namespace rp::app {
@@ -25,6 +26,11 @@ class Clock {
   static int local_offset_minutes(core::TimeMs at);
   // The learner's calendar day of an instant, in the zone in force then.
   static core::LocalDay local_day(core::TimeMs at);
+  // The learner day of an instant (the day starts at `start.hour` local time, not at midnight).
+  static core::LocalDay learner_day(core::TimeMs at, core::DayStart start);
+  // The instant learner day `day` begins: its local date at the day-start hour, in the zone in
+  // force then (a start hour that a DST change skips falls an hour later).
+  static core::TimeMs learner_day_start(core::LocalDay day, core::DayStart start);
 
  private:
   std::optional<core::TimeMs> start_;

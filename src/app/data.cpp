@@ -90,13 +90,16 @@ std::string csv_field(const std::string& value) {
 std::int64_t export_answers_csv(App& app, const std::filesystem::path& file) {
   store::check_output_target(file, app.store().path(), backup_root());
   return store::write_file_atomically(file, [&](std::ostream& out) {
-    out << "time,profile,session_kind,item_id,roles,topic,correct,latency_ms,confidence\r\n";
+    // chosen and shown_order are option indices in the bank's order ("0,2"); shown_order lists them
+    // as the learner saw them from top to bottom, empty for answers from before options were shuffled.
+    out << "time,profile,session_kind,item_id,roles,topic,correct,latency_ms,confidence,chosen,shown_order,after_undo\r\n";
     std::int64_t rows = 0;
     store::Export(app.store()).answers(app.profile_id(), [&](const store::ExportRow& row) {
       out << core::format_iso8601_utc(row.answered_ms) << ',' << csv_field(row.profile) << ',' << row.session_kind << ','
           << csv_field(row.item) << ',' << csv_field(row.roles) << ',' << csv_field(row.topic) << ','
           << (row.correct ? (*row.correct ? "1" : "0") : "") << ',' << row.latency_ms << ','
-          << (row.sure ? (*row.sure ? "sure" : "not sure") : "") << "\r\n";
+          << (row.sure ? (*row.sure ? "sure" : "not sure") : "") << ',' << csv_field(row.chosen) << ','
+          << csv_field(row.shown_order) << ',' << (row.after_undo ? "1" : "0") << "\r\n";
       ++rows;
     });
     return rows;

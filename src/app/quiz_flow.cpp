@@ -1,5 +1,7 @@
 #include "app/quiz_flow.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <map>
 #include <random>
@@ -8,6 +10,14 @@ namespace rp::app {
 
 namespace {
 constexpr const char* cards_shown_key = "cards_shown";
+
+std::string_view reason_name(core::ReviewReason reason) { return reason == core::ReviewReason::due ? "due" : "extra"; }
+
+std::vector<core::ReviewPick> as_picks(const std::vector<std::size_t>& questions, core::ReviewReason reason) {
+  std::vector<core::ReviewPick> picks;
+  for (auto q : questions) picks.push_back({q, reason});
+  return picks;
+}
 
 bool contains(const std::vector<std::string>& list, const std::string& value) {
   return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
@@ -27,32 +37,148 @@ std::vector<std::size_t> QuizFlow::pick(const QuizSetup& setup, std::uint64_t se
                                      [&](const std::string& r) { return contains(setup.roles, r); });
     if (role_ok && contains(setup.topics, question.topic)) matching.push_back(q);
   }
+  const auto today = study_.today();
+  std::erase_if(matching, [&](std::size_t q) { return today.suspended[q]; });
   std::mt19937_64 rng(seed);
   std::shuffle(matching.begin(), matching.end(), rng);
+  // A fact tested today comes back only when nothing fresher is left; siblings never share a quiz.
+  std::stable_partition(matching.begin(), matching.end(),
+                        [&](std::size_t q) { return !today.buried.count(study_.index().sibling_group(q)); });
+  matching = core::one_per_sibling_group(matching, study_.index());
   if (matching.size() > static_cast<std::size_t>(std::max(setup.count, 1)))
     matching.resize(static_cast<std::size_t>(std::max(setup.count, 1)));
   return matching;
 }
 
-void QuizFlow::begin(core::SessionKind kind, std::vector<std::size_t> questions) {
+void QuizFlow::begin(core::SessionKind kind, std::vector<core::ReviewPick> questions) {
   if (stage_ == Stage::card || stage_ == Stage::question || stage_ == Stage::feedback) finish();
+  discard_unfinished();  // a new session replaces one left from before
   kind_ = kind;
   queue_ = std::move(questions);
   position_ = 0;
   results_.clear();
+  first_answers_.clear();
   undo_.reset();
   if (queue_.empty()) {
     stage_ = Stage::none;
     return;
   }
-  session_ = store::Sessions(store_).start(profile_, kind, clock_.now());
+  // The order of options only has to differ between presentations; the clock seeds it.
+  random_.seed(static_cast<std::uint64_t>(clock_.now()));
+  store_.in_transaction([&] {
+    session_ = store::Sessions(store_).start(profile_, kind, clock_.now());
+    store_plan();
+  });
   show_question();
+}
+
+void QuizFlow::store_plan() const {
+  nlohmann::json questions = nlohmann::json::array();
+  for (const auto& pick : queue_)
+    questions.push_back({{"id", bank_.questions[pick.question].id}, {"reason", reason_name(pick.reason)}});
+  nlohmann::json plan = {{"questions", std::move(questions)}, {"role", nullptr}};
+  if (review_role_) plan["role"] = bank_.roles[*review_role_].id;
+  store::Sessions(store_).set_plan(*session_, plan.dump());
+}
+
+namespace {
+// A stored plan read back: the questions still in the bank, in order, and the review's role.
+struct ReadPlan {
+  std::vector<core::ReviewPick> queue;
+  std::optional<std::size_t> role;
+};
+std::optional<ReadPlan> read_plan(const core::Bank& bank, const std::string& text) {
+  const auto json = nlohmann::json::parse(text, nullptr, false);
+  if (json.is_discarded() || !json.is_object() || !json.contains("questions") || !json["questions"].is_array())
+    return std::nullopt;
+  std::unordered_map<std::string_view, std::size_t> index;
+  for (std::size_t q = 0; q < bank.questions.size(); ++q) index.emplace(bank.questions[q].id, q);
+  ReadPlan plan;
+  for (const auto& entry : json["questions"]) {
+    if (!entry.is_object() || !entry.contains("id") || !entry["id"].is_string()) continue;
+    const auto found = index.find(entry["id"].get<std::string>());
+    if (found == index.end()) continue;  // a question since removed from the bank
+    const bool extra = entry.contains("reason") && entry["reason"] == "extra";
+    plan.queue.push_back({found->second, extra ? core::ReviewReason::extra : core::ReviewReason::due});
+  }
+  if (json.contains("role") && json["role"].is_string())
+    for (std::size_t r = 0; r < bank.roles.size(); ++r)
+      if (bank.roles[r].id == json["role"].get<std::string>()) plan.role = r;
+  return plan;
+}
+}  // namespace
+
+std::optional<QuizFlow::Unfinished> QuizFlow::unfinished() const {
+  if (session_) return std::nullopt;  // the one running now is not "left unfinished"
+  const auto planned = store::Sessions(store_).unfinished_plan(profile_);
+  if (!planned) return std::nullopt;
+  const auto plan = read_plan(bank_, planned->plan);
+  if (!plan) return std::nullopt;
+  std::set<store::RowId> answered;
+  for (const auto& answer : store::Answers(store_).in_session(planned->id)) answered.insert(answer.item_id);
+  Unfinished out;
+  out.kind = planned->kind;
+  out.started = planned->started_ms;
+  out.total = static_cast<int>(plan->queue.size());
+  for (const auto& pick : plan->queue)
+    if (answered.count(study_.item_id(pick.question))) ++out.answered;
+  if (out.answered >= out.total) return std::nullopt;
+  return out;
+}
+
+bool QuizFlow::resume() {
+  const auto planned = store::Sessions(store_).unfinished_plan(profile_);
+  if (!planned || session_) return false;
+  const auto plan = read_plan(bank_, planned->plan);
+  if (!plan) return false;
+  // Answered questions first, as answered; then the rest in the planned order.
+  std::vector<core::ReviewPick> done, rest;
+  std::set<std::size_t> answered_questions;
+  std::vector<Result> results;
+  for (const auto& answer : store::Answers(store_).in_session(planned->id)) {
+    const auto q = study_.question_of_item(answer.item_id);
+    if (!q || !answered_questions.insert(*q).second) continue;
+    results.push_back({*q, answer.correct.value_or(false)});
+  }
+  for (const auto& pick : plan->queue) {
+    if (answered_questions.count(pick.question)) {
+      done.push_back(pick);
+    } else {
+      rest.push_back(pick);
+    }
+  }
+  if (rest.empty()) {
+    store::Sessions(store_).finish(planned->id, clock_.now());
+    return false;
+  }
+  kind_ = planned->kind;
+  review_role_ = plan->role;
+  session_ = planned->id;
+  // Keep the results that belong to the plan, in the order the queue now has.
+  results_.clear();
+  for (const auto& r : results)
+    if (std::any_of(done.begin(), done.end(), [&](const core::ReviewPick& p) { return p.question == r.question; }))
+      results_.push_back(r);
+  queue_ = done;
+  queue_.insert(queue_.end(), rest.begin(), rest.end());
+  position_ = done.size();
+  first_answers_.clear();
+  undo_.reset();
+  random_.seed(static_cast<std::uint64_t>(clock_.now()));
+  show_question();
+  return true;
+}
+
+void QuizFlow::discard_unfinished() {
+  if (session_) return;
+  if (const auto planned = store::Sessions(store_).unfinished_plan(profile_))
+    store::Sessions(store_).finish(planned->id, clock_.now());
 }
 
 void QuizFlow::start_quiz(const QuizSetup& setup) {
   review_role_.reset();
   // The seed only has to differ between quizzes; the clock does that.
-  begin(core::SessionKind::quiz, pick(setup, static_cast<std::uint64_t>(clock_.now())));
+  begin(core::SessionKind::quiz, as_picks(pick(setup, static_cast<std::uint64_t>(clock_.now())), core::ReviewReason::due));
 }
 
 void QuizFlow::start_review(std::optional<std::size_t> role) {
@@ -62,10 +188,11 @@ void QuizFlow::start_review(std::optional<std::size_t> role) {
 
 void QuizFlow::start_review_of(const std::vector<std::size_t>& questions) {
   review_role_.reset();
-  begin(core::SessionKind::review, questions);
+  begin(core::SessionKind::review, as_picks(core::one_per_sibling_group(questions, study_.index()), core::ReviewReason::extra));
 }
 
 void QuizFlow::show_question() {
+  shown_order_ = core::shown_order(bank_, bank_.questions[question()], random_);
   selection_.clear();
   sure_.reset();
   card_ = kind_ == core::SessionKind::review ? card_due_for(question()) : std::nullopt;
@@ -104,6 +231,7 @@ void QuizFlow::dismiss_card() {
   card_.reset();
   stage_ = Stage::question;
   shown_at_ = clock_.now();
+  shown_order_ = core::shown_order(bank_, bank_.questions[question()], random_);
 }
 
 void QuizFlow::pick_option(std::size_t option) {
@@ -130,13 +258,25 @@ void QuizFlow::confirm() {
   const auto sure = study_.settings().ask_confidence ? sure_ : std::nullopt;
   const auto item = item_ids_.at(bank_.questions[q].id);
 
+  // Answered again after an undo: it counts no better than the first answer did, for mastery and
+  // for scheduling alike, so undo can correct a slip of the hand but cannot turn a miss into a hit.
+  auto grade = core::grade_answer(correct, sure, latency);
+  bool counted = correct;
+  const auto first = first_answers_.find(q);
+  if (first != first_answers_.end()) {
+    counted = correct && first->second.correct;
+    grade = std::min(grade, first->second.grade);
+  }
+
   store::AnswerRecord row;
   row.profile_id = profile_;
   row.session_id = *session_;
   row.item_id = item;
   row.answered_ms = now;
   row.chosen = core::encode_choice(selection_);
-  row.correct = correct;
+  row.correct = counted;
+  row.shown_order = core::encode_order(shown_order_);
+  row.after_undo = first != first_answers_.end();
   row.latency_ms = latency;
   row.sure = sure;
   row.local_day = Clock::local_day(now);
@@ -148,11 +288,15 @@ void QuizFlow::confirm() {
     undo.previous = schedules.get(profile_, item);
     row.was_due = kind_ == core::SessionKind::review && undo.previous && undo.previous->due <= now;
     undo.answer = store::Answers(store_).record(row);
-    schedules.put(profile_, item, study_.fsrs().review(undo.previous, now, core::grade_answer(correct, sure, latency)));
+    const auto next = study_.fsrs().review(undo.previous, now, grade);
+    schedules.put(profile_, item, next);
+    last_next_due_ = next.due;
   });
+  if (first == first_answers_.end()) first_answers_.emplace(q, FirstAnswer{correct, grade});
   undo_ = undo;
-  results_.push_back({q, correct});
+  results_.push_back({q, counted});
   last_correct_ = correct;
+  last_capped_ = row.after_undo && (counted != correct || grade < core::grade_answer(correct, sure, latency));
   last_choice_ = selection_;
   stage_ = Stage::feedback;
 }
@@ -175,7 +319,7 @@ bool QuizFlow::can_undo() const {
 
 void QuizFlow::undo() {
   if (!can_undo()) return;
-  const auto item = item_ids_.at(bank_.questions[queue_[undo_->position]].id);
+  const auto item = item_ids_.at(bank_.questions[queue_[undo_->position].question].id);
   store_.in_transaction([&] {
     store::Answers(store_).remove(undo_->answer);
     if (undo_->previous) {
@@ -192,6 +336,7 @@ void QuizFlow::undo() {
   card_.reset();
   stage_ = Stage::question;
   shown_at_ = clock_.now();
+  shown_order_ = core::shown_order(bank_, bank_.questions[question()], random_);
 }
 
 void QuizFlow::finish() {

@@ -1,8 +1,12 @@
 #pragma once
 // A topic quiz or a review session, shared by the GUI and the terminal: one question at a time,
-// each answer judged, graded and written (answer row and FSRS state in one transaction) when
-// given, an undo of the last answer that restores the schedule exactly, and a summary.
+// its options in a fresh order each time, each answer judged, graded and written (answer row and
+// FSRS state in one transaction) when given, an undo of the last answer that restores the schedule
+// exactly (an answer given again counts no better than the first), and a summary. What a session
+// set out to ask is stored with it, so one left by closing the window can be resumed.
+#include <map>
 #include <optional>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -26,7 +30,8 @@ class QuizFlow {
   QuizFlow(store::Store& store, const core::Bank& bank, const ItemIds& item_ids, store::RowId profile,
            const Clock& clock, Study& study);
 
-  // The questions a quiz with this setup would ask, in order (shuffled by `seed`).
+  // The questions a quiz with this setup would ask, in order (shuffled by `seed`): no suspended
+  // question, one question per fact, and facts answered today only after all the others.
   std::vector<std::size_t> pick(const QuizSetup& setup, std::uint64_t seed) const;
   void start_quiz(const QuizSetup& setup);
   // Review: the study queue (optionally one role's), limited by what is left of today's limit.
@@ -34,11 +39,27 @@ class QuizFlow {
   // Review of chosen questions, e.g. the ones a quiz just missed.
   void start_review_of(const std::vector<std::size_t>& questions);
 
+  // A quiz or review left unfinished (the window closed mid-way), from the store.
+  struct Unfinished {
+    core::SessionKind kind = core::SessionKind::quiz;
+    core::TimeMs started = 0;
+    int answered = 0, total = 0;
+  };
+  std::optional<Unfinished> unfinished() const;
+  // Carries on with it where it stopped; returns false when there is nothing left to ask.
+  bool resume();
+  // Ends it as it stands: what was answered stays.
+  void discard_unfinished();
+
   Stage stage() const { return stage_; }
   core::SessionKind kind() const { return kind_; }
   int total() const { return static_cast<int>(queue_.size()); }
   int number() const { return static_cast<int>(position_) + 1; }  // 1-based, of total()
-  std::size_t question() const { return queue_.at(position_); }
+  std::size_t question() const { return queue_.at(position_).question; }
+  // Whether review serves the current question because it is due or as extra practice.
+  core::ReviewReason reason() const { return queue_.at(position_).reason; }
+  // The current question's options as shown, top to bottom: indices into core::answer_options().
+  const std::vector<std::size_t>& shown_order() const { return shown_order_; }
 
   // The study card shown before the first question of a topic each day, in review.
   std::optional<std::pair<std::size_t, std::size_t>> card() const { return card_; }  // role, topic
@@ -57,6 +78,10 @@ class QuizFlow {
   // Feedback on the answer just given.
   bool last_correct() const { return last_correct_; }
   const std::set<std::size_t>& last_choice() const { return last_choice_; }
+  // True when the answer was given again after an undo and counted as the first one did.
+  bool last_capped() const { return last_capped_; }
+  // When the question just answered comes back.
+  core::TimeMs last_next_due() const { return last_next_due_; }
 
   struct TopicTally {
     std::size_t topic = 0;
@@ -72,13 +97,19 @@ class QuizFlow {
     std::size_t question;
     bool correct;
   };
+  // The first answer to a question in this session, kept through an undo.
+  struct FirstAnswer {
+    bool correct;
+    core::Grade grade;
+  };
   struct Undo {
     store::RowId answer = 0;
     std::size_t position = 0;
     std::optional<core::CardState> previous;
   };
 
-  void begin(core::SessionKind kind, std::vector<std::size_t> questions);
+  void begin(core::SessionKind kind, std::vector<core::ReviewPick> questions);
+  void store_plan() const;
   void show_question();
   void finish();
   std::optional<std::pair<std::size_t, std::size_t>> card_due_for(std::size_t question) const;
@@ -95,8 +126,13 @@ class QuizFlow {
   core::SessionKind kind_ = core::SessionKind::quiz;
   std::optional<store::RowId> session_;
   std::optional<std::size_t> review_role_;
-  std::vector<std::size_t> queue_;
+  std::vector<core::ReviewPick> queue_;
   std::size_t position_ = 0;
+  std::vector<std::size_t> shown_order_;
+  std::mt19937_64 random_;
+  std::map<std::size_t, FirstAnswer> first_answers_;  // by question
+  bool last_capped_ = false;
+  core::TimeMs last_next_due_ = 0;
   std::set<std::size_t> selection_;
   std::optional<bool> sure_;
   core::TimeMs shown_at_ = 0;

@@ -13,6 +13,7 @@ constexpr const char* daily_limit_key = "daily_limit";
 constexpr const char* confidence_key = "ask_confidence";
 constexpr const char* streaks_key = "streaks";
 constexpr const char* rest_days_key = "rest_days";
+constexpr const char* day_start_key = "day_start_hour";
 }  // namespace
 
 const TopicStatus* StudySnapshot::find(std::size_t role, std::size_t topic) const {
@@ -46,7 +47,10 @@ Study::Study(store::Store& store, const core::Bank& bank, const ItemIds& item_id
              const Clock& clock)
     : store_(store), bank_(bank), index_(bank), profile_(profile), clock_(clock) {
   items_.reserve(bank_.questions.size());
-  for (const auto& question : bank_.questions) items_.push_back(item_ids.at(question.id));
+  for (const auto& question : bank_.questions) {
+    question_of_item_.emplace(item_ids.at(question.id), items_.size());
+    items_.push_back(item_ids.at(question.id));
+  }
   load_settings();
 }
 
@@ -68,6 +72,12 @@ void Study::load_settings() {
   if (auto v = settings.get(profile_, streaks_key)) settings_.streaks = *v == "1";
   if (auto v = settings.get(profile_, rest_days_key); v && v->size() == 1 && (*v)[0] >= '0' && (*v)[0] <= '2')
     settings_.rest_days = (*v)[0] - '0';
+  if (auto v = settings.get(profile_, day_start_key)) {
+    try {
+      settings_.day_start_hour = std::clamp(std::stoi(*v), 0, 23);
+    } catch (const std::exception&) {
+    }
+  }
 }
 
 void Study::save_settings() {
@@ -80,6 +90,7 @@ void Study::save_settings() {
     settings.set(profile_, confidence_key, settings_.ask_confidence ? "1" : "0");
     settings.set(profile_, streaks_key, settings_.streaks ? "1" : "0");
     settings.set(profile_, rest_days_key, std::to_string(std::clamp(settings_.rest_days, 0, 2)));
+    settings.set(profile_, day_start_key, std::to_string(std::clamp(settings_.day_start_hour, 0, 23)));
   });
 }
 
@@ -99,15 +110,45 @@ std::int64_t Study::reviews_left_today() const {
 
 store::RowId Study::item_id(std::size_t question) const { return items_.at(question); }
 
+void Study::suspend(std::size_t question) { store::Suspensions(store_).suspend(profile_, items_.at(question), clock_.now()); }
+
+void Study::restore(std::size_t question) { store::Suspensions(store_).restore(profile_, items_.at(question)); }
+
+void Study::reset(std::size_t question) { store::Schedules(store_).remove(profile_, items_.at(question)); }
+
+std::optional<std::size_t> Study::question_of_item(store::RowId item) const {
+  const auto found = question_of_item_.find(item);
+  if (found == question_of_item_.end()) return std::nullopt;
+  return found->second;
+}
+
+Study::Today Study::today() const {
+  Today t;
+  t.now = clock_.now();
+  t.day = Clock::learner_day(t.now, day_start());
+  t.day_begin = Clock::learner_day_start(t.day, day_start());
+  t.day_end = Clock::learner_day_start(t.day + 1, day_start());
+  for (auto item : store::Answers(store_).items_answered_since(profile_, t.day_begin))
+    if (const auto q = question_of_item(item)) t.buried.insert(index_.sibling_group(*q));
+  t.suspended.assign(bank_.questions.size(), false);
+  for (auto item : store::Suspensions(store_).all(profile_))
+    if (const auto q = question_of_item(item)) t.suspended[*q] = true;
+  return t;
+}
+
+bool Study::due_today(std::size_t question, const core::CardState& card, const Today& t) const {
+  return core::is_due(card, t.day_end) && !t.suspended[question] && !t.buried.count(index_.sibling_group(question));
+}
+
 bool Study::question_is_about(std::size_t question, std::size_t role, std::size_t topic) const {
   const auto slots = index_.slots_of(question);
   return role < index_.roles() && topic < index_.topics() &&
          std::binary_search(slots.begin(), slots.end(), index_.slot(role, topic));
 }
 
-std::vector<TopicStatus> Study::mastery() const { return mastery_from(store::Schedules(store_).all(profile_)); }
+std::vector<TopicStatus> Study::mastery() const { return mastery_from(store::Schedules(store_).all(profile_), today()); }
 
-TopicStatus Study::status_of(std::size_t slot, const Cards& cards, core::TimeMs now, const core::Fsrs& engine) const {
+TopicStatus Study::status_of(std::size_t slot, const Cards& cards, const Today& today, const core::Fsrs& engine) const {
   TopicStatus status;
   status.role = index_.role_of(slot);
   status.topic = index_.topic_of(slot);
@@ -119,22 +160,21 @@ TopicStatus Study::status_of(std::size_t slot, const Cards& cards, core::TimeMs 
       continue;
     }
     topic_cards.emplace_back(card->second);
-    if (card->second.due <= now) ++status.due;
+    if (due_today(q, card->second, today)) ++status.due;
     // Each question's FSRS state counts its answers (reps) and misses (lapses), so accuracy
     // needs no pass over the answer history.
     status.answers += card->second.reps;
     status.correct += card->second.reps - card->second.lapses;
   }
-  status.mastery = core::topic_mastery(topic_cards, now, engine);
+  status.mastery = core::topic_mastery(topic_cards, today.now, engine);
   return status;
 }
 
-std::vector<TopicStatus> Study::mastery_from(const Cards& cards) const {
-  const auto now = clock_.now();
+std::vector<TopicStatus> Study::mastery_from(const Cards& cards, const Today& today) const {
   const auto engine = fsrs();
   std::vector<TopicStatus> topics;
   topics.reserve(index_.slots());
-  for (std::size_t slot = 0; slot < index_.slots(); ++slot) topics.push_back(status_of(slot, cards, now, engine));
+  for (std::size_t slot = 0; slot < index_.slots(); ++slot) topics.push_back(status_of(slot, cards, today, engine));
   return topics;
 }
 
@@ -151,12 +191,13 @@ void sort_weak(std::vector<std::size_t>& weak, const std::vector<TopicStatus>& t
 StudySnapshot Study::snapshot() const {
   StudySnapshot snap;
   const auto cards = store::Schedules(store_).all(profile_);
-  snap.topics = mastery_from(cards);
+  const auto now = today();
+  snap.topics = mastery_from(cards, now);
   snap.topic_count = index_.topics();
   for (std::size_t i = 0; i < snap.topics.size(); ++i)
     if (snap.topics[i].mastery.seen > 0) snap.weak.push_back(i);
   sort_weak(snap.weak, snap.topics);
-  per_question_figures(snap, cards);
+  per_question_figures(snap, cards, now);
   return snap;
 }
 
@@ -167,7 +208,7 @@ std::span<const std::size_t> Study::update(StudySnapshot& snap, std::size_t ques
     return slots;
   }
   const auto cards = store::Schedules(store_).all(profile_);
-  const auto now = clock_.now();
+  const auto now = today();
   const auto engine = fsrs();
   std::erase_if(snap.weak, [&](std::size_t i) { return std::binary_search(slots.begin(), slots.end(), i); });
   for (auto slot : slots) {
@@ -175,29 +216,31 @@ std::span<const std::size_t> Study::update(StudySnapshot& snap, std::size_t ques
     if (snap.topics[slot].mastery.seen > 0) snap.weak.push_back(slot);
   }
   sort_weak(snap.weak, snap.topics);
-  per_question_figures(snap, cards);
+  per_question_figures(snap, cards, now);
   return slots;
 }
 
-void Study::per_question_figures(StudySnapshot& snap, const Cards& cards) const {
-  const auto now = clock_.now();
-  const auto today = Clock::local_day(now);
+void Study::per_question_figures(StudySnapshot& snap, const Cards& cards, const Today& today) const {
   snap.leeches.clear();
+  snap.suspended.clear();
   snap.due_by_day = {};
+  for (auto item : store::Suspensions(store_).all(profile_))
+    if (const auto q = question_of_item(item)) snap.suspended.push_back(*q);
+  const auto horizon = today.day_end + static_cast<core::TimeMs>(snap.due_by_day.size()) * static_cast<core::TimeMs>(core::ms_per_day);
   for (std::size_t q = 0; q < bank_.questions.size(); ++q) {
     const auto card = cards.find(items_[q]);
-    if (card == cards.end()) continue;
+    if (card == cards.end() || today.suspended[q]) continue;
     if (card->second.lapses >= leech_threshold) snap.leeches.push_back(q);
-    // Bucketed by the local day it falls due on; anything due before today (say, after the
-    // clock went forward) counts as today, anything past the two weeks shown is left out.
+    // Bucketed by the learner day it falls due on. Anything due before today (say, after the
+    // clock went forward) counts as today; a due question whose sibling was answered today waits
+    // for tomorrow; anything past the two weeks shown is left out.
     const auto due = card->second.due;
-    if (due <= now) {
+    if (due_today(q, card->second, today)) {
       ++snap.due_by_day[0];
-    } else if (due < now + static_cast<core::TimeMs>(snap.due_by_day.size() + 1) * static_cast<core::TimeMs>(core::ms_per_day)) {
-      const auto day = Clock::local_day(due);
-      if (day <= today)
-        ++snap.due_by_day[0];
-      else if (const auto slot = core::period_index(day, today, 1, snap.due_by_day.size()))
+    } else if (core::is_due(card->second, today.day_end)) {
+      ++snap.due_by_day[1];
+    } else if (due < horizon) {
+      if (const auto slot = core::period_index(Clock::learner_day(due, day_start()), today.day, 1, snap.due_by_day.size()))
         ++snap.due_by_day[*slot];
     }
   }
@@ -205,14 +248,13 @@ void Study::per_question_figures(StudySnapshot& snap, const Cards& cards) const 
   snap.answers_total = store::Answers(store_).count(profile_);
 }
 
-std::vector<std::size_t> Study::review_queue(std::optional<std::size_t> role, std::size_t limit) const {
+std::vector<core::ReviewPick> Study::review_queue(std::optional<std::size_t> role, std::size_t limit) const {
   return review_queue(role, limit, mastery());
 }
 
-std::vector<std::size_t> Study::review_queue(std::optional<std::size_t> role, std::size_t limit,
-                                             const std::vector<TopicStatus>& topics) const {
-  const auto now = clock_.now();
-  const auto engine = fsrs();
+std::vector<core::ReviewPick> Study::review_queue(std::optional<std::size_t> role, std::size_t limit,
+                                                  const std::vector<TopicStatus>& topics) const {
+  const auto now = today();
   const auto cards = store::Schedules(store_).all(profile_);
 
   auto about_role = [&](std::size_t q) {
@@ -220,49 +262,41 @@ std::vector<std::size_t> Study::review_queue(std::optional<std::size_t> role, st
     const auto& roles = bank_.questions[q].roles;
     return std::find(roles.begin(), roles.end(), bank_.roles[*role].id) != roles.end();
   };
-  auto recall_now = [&](std::size_t q) {
-    const auto card = cards.find(items_[q]);
-    if (card == cards.end()) return 0.0;
-    return engine.retrievability(static_cast<double>(now - card->second.last_review) / core::ms_per_day,
-                                 card->second.memory.stability);
-  };
-
-  std::vector<std::size_t> due, rest;
-  for (std::size_t q = 0; q < bank_.questions.size(); ++q) {
-    if (!about_role(q)) continue;
-    const auto card = cards.find(items_[q]);
-    if (card != cards.end() && card->second.due <= now) {
-      due.push_back(q);
-    } else {
-      rest.push_back(q);
-    }
-  }
-  std::stable_sort(due.begin(), due.end(), [&](std::size_t a, std::size_t b) { return recall_now(a) < recall_now(b); });
-
-  // Then the weakest topics: started ones by mastery; for a role's study, its unstarted topics too.
-  auto topic_score = [&](std::size_t q) {
-    double lowest = 2.0;
+  // Extra practice comes from the weakest topics: started ones by mastery; for a role's study, its
+  // unstarted topics too.
+  auto weak_score = [&](std::size_t q) -> std::optional<double> {
+    std::optional<double> lowest;
     for (auto slot : index_.slots_of(q)) {
       if (role && index_.role_of(slot) != *role) continue;
       if (slot >= topics.size()) continue;
       const auto& status = topics[slot];
       if (status.mastery.seen == 0 && !role) continue;  // plain review keeps to started topics
-      lowest = std::min(lowest, status.mastery.score);
+      lowest = std::min(lowest.value_or(status.mastery.score), status.mastery.score);
     }
     return lowest;
   };
-  std::vector<std::pair<double, std::size_t>> weak;
-  for (auto q : rest)
-    if (const double score = topic_score(q); score <= 1.0) weak.push_back({score, q});
-  std::stable_sort(weak.begin(), weak.end(), [&](const auto& a, const auto& b) {
-    if (a.first != b.first) return a.first < b.first;
-    return recall_now(a.second) < recall_now(b.second);
-  });
 
-  std::vector<std::size_t> queue = due;
-  for (const auto& [score, q] : weak) queue.push_back(q);
-  if (queue.size() > limit) queue.resize(limit);
-  return queue;
+  std::vector<core::ReviewCandidate> candidates;
+  std::size_t due = 0;
+  for (std::size_t q = 0; q < bank_.questions.size(); ++q) {
+    if (!about_role(q) || now.suspended[q]) continue;
+    core::ReviewCandidate c;
+    c.question = q;
+    c.sibling_group = index_.sibling_group(q);
+    if (const auto card = cards.find(items_[q]); card != cards.end()) {
+      c.card = card->second;
+      if (due_today(q, card->second, now)) ++due;
+    }
+    c.weak_score = weak_score(q);
+    candidates.push_back(std::move(c));
+  }
+  core::ReviewLimits limits;
+  limits.now = now.now;
+  limits.day_end = now.day_end;
+  limits.due_limit = limit;
+  const auto served_due = std::min(due, limit);
+  limits.extra_limit = std::min(core::extra_practice_for(due), limit - served_due);
+  return core::plan_review(candidates, now.buried, fsrs(), limits);
 }
 
 }  // namespace rp::app

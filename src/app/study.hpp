@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <span>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "app/item_ids.hpp"
 #include "core/bank.hpp"
 #include "core/mastery.hpp"
+#include "core/review.hpp"
 #include "store/repositories.hpp"
 
 namespace rp::app {
@@ -21,6 +23,7 @@ struct StudySettings {
   bool ask_confidence = false;      // ask "sure / not sure" before confirming
   bool streaks = false;             // show streaks on Progress (opt-in; they never nag)
   int rest_days = 1;                // days off a week that do not break a day streak, 0..2
+  int day_start_hour = core::DayStart::default_hour;  // when the learner's day begins, 0..23 local
 
   static constexpr double min_retention = 0.70, max_retention = 0.97;
 };
@@ -30,15 +33,18 @@ struct TopicStatus {
   std::size_t topic = 0;  // index into Bank::topics
   core::TopicMastery mastery;
   std::int64_t answers = 0, correct = 0;
-  int due = 0;  // questions due now
+  int due = 0;  // questions due today
 };
 
 struct StudySnapshot {
   std::vector<TopicStatus> topics;  // role-major: every role x topic, at BankIndex::slot(role, topic)
   std::size_t topic_count = 0;      // topics in the bank, to find a role's run of rows
   std::vector<std::size_t> weak;    // indices into topics: started ones, lowest mastery first
-  std::vector<std::size_t> leeches; // question indices missed at least leech_threshold times
-  std::array<int, 15> due_by_day{};  // due today (including overdue), then each of the next 14 days
+  std::vector<std::size_t> leeches; // question indices missed at least leech_threshold times, not suspended
+  std::vector<std::size_t> suspended;  // question indices the learner set aside, oldest first
+  // Due today (including overdue), then on each of the next 14 learner days. A due question whose
+  // sibling was answered today waits until tomorrow; suspended questions are not counted.
+  std::array<int, 15> due_by_day{};
   std::int64_t reviewed_today = 0;
   std::int64_t answers_total = 0;
 
@@ -67,17 +73,38 @@ class Study {
   // Mastery and answer tallies of every role and topic (role-major) from the current schedule.
   std::vector<TopicStatus> mastery() const;
 
-  // Review order: due questions first, least likely to be recalled first; then questions from the
-  // weakest started topics. `role` limits it to that role's questions. At most `limit` questions.
-  std::vector<std::size_t> review_queue(std::optional<std::size_t> role, std::size_t limit) const;
+  // Review order (core::plan_review): what is due today first, least likely recalled first; then
+  // extra practice from the weakest started topics, as much as core::extra_practice_for allows.
+  // `role` limits it to that role's questions (and adds its unstarted topics to the practice).
+  // At most `limit` questions.
+  std::vector<core::ReviewPick> review_queue(std::optional<std::size_t> role, std::size_t limit) const;
   // The same, ranking topics by `topics` (as in a snapshot) instead of computing them again.
-  std::vector<std::size_t> review_queue(std::optional<std::size_t> role, std::size_t limit,
-                                        const std::vector<TopicStatus>& topics) const;
+  std::vector<core::ReviewPick> review_queue(std::optional<std::size_t> role, std::size_t limit,
+                                             const std::vector<TopicStatus>& topics) const;
+
+  // The learner's day now: when it ends, which sibling groups were answered in it, what is suspended.
+  struct Today {
+    core::TimeMs now = 0, day_end = 0, day_begin = 0;
+    core::LocalDay day = 0;
+    std::set<std::size_t> buried;  // sibling groups with a question answered today
+    std::vector<bool> suspended;   // per question
+  };
+  Today today() const;
+  core::DayStart day_start() const { return {settings_.day_start_hour}; }
+  // Due today and servable today: not suspended, and no sibling answered today.
+  bool due_today(std::size_t question, const core::CardState& card, const Today& today) const;
+  std::optional<std::size_t> question_of_item(store::RowId item) const;
 
   // Review answers given on the learner's local day now, each counted on the day it was given
   // (so 23:30 on the eve of a DST change stays on that eve), and what the daily limit leaves.
   std::int64_t reviewed_today() const;
   std::int64_t reviews_left_today() const;
+
+  // A leech set aside: not served in review or quizzes until restored. Reset forgets the question's
+  // schedule (it is new again); its answers stay in the history.
+  void suspend(std::size_t question);
+  void restore(std::size_t question);
+  void reset(std::size_t question);
 
   store::RowId item_id(std::size_t question) const;
   bool question_is_about(std::size_t question, std::size_t role, std::size_t topic) const;
@@ -85,15 +112,16 @@ class Study {
 
  private:
   using Cards = std::unordered_map<store::RowId, core::CardState>;
-  TopicStatus status_of(std::size_t slot, const Cards& cards, core::TimeMs now, const core::Fsrs& engine) const;
-  std::vector<TopicStatus> mastery_from(const Cards& cards) const;
+  TopicStatus status_of(std::size_t slot, const Cards& cards, const Today& today, const core::Fsrs& engine) const;
+  std::vector<TopicStatus> mastery_from(const Cards& cards, const Today& today) const;
   // The figures that look at every question once: leeches, reviews due per day, today's counts.
-  void per_question_figures(StudySnapshot& snap, const Cards& cards) const;
+  void per_question_figures(StudySnapshot& snap, const Cards& cards, const Today& today) const;
 
   store::Store& store_;
   const core::Bank& bank_;
   core::BankIndex index_;
   std::vector<store::RowId> items_;  // the item row of each question, in bank order
+  std::unordered_map<store::RowId, std::size_t> question_of_item_;
   store::RowId profile_;
   const Clock& clock_;
   StudySettings settings_;

@@ -67,6 +67,19 @@ BankIndex::BankIndex(const Bank& bank) : roles_(bank.roles.size()), topics_(bank
   std::vector<std::size_t> next(slot_start_.begin(), slot_start_.end() - 1);
   for (std::size_t q = 0; q < bank.questions.size(); ++q)
     for (auto s : slots_of(q)) slot_questions_[next[s]++] = q;
+
+  std::unordered_map<std::string_view, std::size_t> fact_group;
+  sibling_group_.reserve(bank.questions.size());
+  std::size_t groups = 0;
+  for (const auto& question : bank.questions) {
+    if (question.fact.empty()) {
+      sibling_group_.push_back(groups++);
+      continue;
+    }
+    const auto [it, added] = fact_group.emplace(question.fact, groups);
+    if (added) ++groups;
+    sibling_group_.push_back(it->second);
+  }
 }
 
 std::span<const std::size_t> BankIndex::slots_of(std::size_t question) const {

@@ -120,12 +120,16 @@ class BankIndex {
   std::span<const std::size_t> slots_of(std::size_t question) const;
   // The questions about a role and topic, in bank order.
   std::span<const std::size_t> questions_in(std::size_t slot) const;
+  // Questions that test one fact (the same `fact`) share a sibling group; a question without a
+  // fact is a group of its own. Groups are numbered from 0 in bank order.
+  std::size_t sibling_group(std::size_t question) const { return sibling_group_[question]; }
 
  private:
   std::size_t roles_ = 0, topics_ = 0;
   // Two adjacency lists stored flat: entries [start[i], start[i + 1]) belong to i.
   std::vector<std::size_t> question_start_, question_slots_;
   std::vector<std::size_t> slot_start_, slot_questions_;
+  std::vector<std::size_t> sibling_group_;
 };
 
 // A stable fingerprint of what a learner sees of an item, so edits to the bank are noticed.

@@ -364,6 +364,8 @@ std::optional<AnswerRecord> read_answer_cells(Store& store, Cells& cells) {
     answer.local_day = cells.integer(9, 0, last_time_ms / day_ms);
   }
   answer.was_due = cells.flag(10).value_or(false);
+  if (!cells.is_null(11)) answer.shown_order = cells.text(11);
+  answer.after_undo = cells.flag(12).value_or(false);
   return checked(store, cells, OddRow::answer, std::to_string(id), answer);
 }
 std::optional<AnswerRecord> read_answer(Store& store, SQLite::Statement& row) {
@@ -372,13 +374,13 @@ std::optional<AnswerRecord> read_answer(Store& store, SQLite::Statement& row) {
 }
 const RowKind<AnswerRecord> answer_rows{
     "a.id, a.profile_id, a.session_id, a.item_id, a.answered_ms, a.chosen, a.correct, a.latency_ms, a.confidence, "
-    "a.local_day, a.was_due",
+    "a.local_day, a.was_due, a.shown_order, a.after_undo",
     read_answer};
 
 // An answer with the names export writes beside it. Outer joins, so an answer whose session or
 // item row is missing is seen, counted and skipped rather than silently dropped by the join.
 std::optional<ExportRow> read_export_row(Store& store, SQLite::Statement& row) {
-  constexpr int name = 11;  // the first column after the answer's
+  constexpr int name = 13;  // the first column after the answer's
   Cells cells(row);
   if (cells.is_null(name + 1) || cells.is_null(name + 2)) cells.reject();
   const auto answer = read_answer_cells(store, cells);
@@ -393,6 +395,9 @@ std::optional<ExportRow> read_export_row(Store& store, SQLite::Statement& row) {
   out.correct = answer->correct;
   out.latency_ms = answer->latency_ms;
   out.sure = answer->sure;
+  out.chosen = answer->chosen;
+  out.shown_order = answer->shown_order;
+  out.after_undo = answer->after_undo;
   return out;
 }
 const RowKind<ExportRow> export_rows{answer_rows.columns + ", p.name, s.kind, i.key, i.roles, i.topic", read_export_row};
@@ -600,6 +605,27 @@ std::optional<RowId> Sessions::unfinished(RowId profile_id, core::SessionKind ki
   });
 }
 
+void Sessions::set_plan(RowId session_id, const std::string& plan) {
+  store_.in_transaction([&] { run(store_, "UPDATE study_session SET plan = ? WHERE id = ?", plan, session_id); });
+}
+
+std::optional<Sessions::Planned> Sessions::unfinished_plan(RowId profile_id) {
+  return store_.guarded([&]() -> std::optional<Planned> {
+    auto& query = bound(store_,
+                        "SELECT id, kind, started_ms, plan FROM study_session WHERE profile_id = ? AND ended_ms IS NULL "
+                        "AND plan IS NOT NULL AND kind IN ('quiz', 'review') ORDER BY started_ms DESC, id DESC LIMIT 1",
+                        profile_id);
+    if (!step(query)) return std::nullopt;
+    Planned planned;
+    planned.id = query.getColumn(0).getInt64();
+    planned.kind = core::session_kind_from_string(query.getColumn(1).getString()).value_or(core::SessionKind::quiz);
+    planned.started_ms = query.getColumn(2).getInt64();
+    planned.plan = query.getColumn(3).getString();
+    query.reset();
+    return planned;
+  });
+}
+
 // --- Answers -----------------------------------------------------------------------------------------
 
 namespace {
@@ -621,9 +647,12 @@ RowId Answers::record(const AnswerRecord& answer) {
   return store_.in_transaction([&] {
     const RowId id = insert(store_,
                             "INSERT INTO answer (profile_id, session_id, item_id, answered_ms, chosen, correct, "
-                            "latency_ms, confidence, local_day, was_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            "latency_ms, confidence, local_day, was_due, shown_order, after_undo) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             answer.profile_id, answer.session_id, answer.item_id, answer.answered_ms, answer.chosen,
-                            answer.correct, answer.latency_ms, answer.sure, answer.local_day, answer.was_due);
+                            answer.correct, answer.latency_ms, answer.sure, answer.local_day, answer.was_due,
+                            answer.shown_order.empty() ? std::nullopt : std::optional<std::string>(answer.shown_order),
+                            answer.after_undo);
     count_in_day(store_, answer, +1);
     return id;
   });
@@ -684,6 +713,15 @@ std::int64_t Answers::count_on_day(RowId profile_id, core::LocalDay day, core::S
 std::vector<AnswerRecord> Answers::in_session(RowId session_id) {
   return store_.guarded([&] {
     return rows(store_, answer_rows, "FROM answer a WHERE a.session_id = ? ORDER BY a.answered_ms, a.id", session_id);
+  });
+}
+
+std::vector<RowId> Answers::items_answered_since(RowId profile_id, core::TimeMs from) {
+  return store_.guarded([&] {
+    std::vector<RowId> items;
+    auto& query = bound(store_, "SELECT DISTINCT item_id FROM answer WHERE profile_id = ? AND answered_ms >= ?", profile_id, from);
+    while (step(query)) items.push_back(query.getColumn(0).getInt64());
+    return items;
   });
 }
 
@@ -822,6 +860,28 @@ void Export::answers(RowId profile_id, const std::function<void(const ExportRow&
                                    "LEFT JOIN study_session s ON s.id = a.session_id LEFT JOIN item i ON i.id = a.item_id "
                                    "WHERE a.profile_id = ? ORDER BY a.answered_ms, a.id"));
     for_each_row(store_, bind_all(query, profile_id), export_rows, emit);
+  });
+}
+
+// --- Suspensions --------------------------------------------------------------------------------------
+
+void Suspensions::suspend(RowId profile_id, RowId item_id, core::TimeMs now) {
+  store_.in_transaction([&] {
+    run(store_, "INSERT OR IGNORE INTO suspended (profile_id, item_id, since_ms) VALUES (?, ?, ?)", profile_id, item_id, now);
+  });
+}
+
+void Suspensions::restore(RowId profile_id, RowId item_id) {
+  store_.in_transaction(
+      [&] { run(store_, "DELETE FROM suspended WHERE profile_id = ? AND item_id = ?", profile_id, item_id); });
+}
+
+std::vector<RowId> Suspensions::all(RowId profile_id) {
+  return store_.guarded([&] {
+    std::vector<RowId> items;
+    auto& query = bound(store_, "SELECT item_id FROM suspended WHERE profile_id = ? ORDER BY since_ms, item_id", profile_id);
+    while (step(query)) items.push_back(query.getColumn(0).getInt64());
+    return items;
   });
 }
 

@@ -102,6 +102,16 @@ class Sessions {
   void reopen(RowId session_id);
   // The learner's newest session of this kind that was never finished.
   std::optional<RowId> unfinished(RowId profile_id, core::SessionKind kind);
+  // What a quiz or review set out to ask (JSON, written by app/), kept so it can be resumed.
+  void set_plan(RowId session_id, const std::string& plan);
+  struct Planned {
+    RowId id = 0;
+    core::SessionKind kind = core::SessionKind::quiz;
+    core::TimeMs started_ms = 0;
+    std::string plan;
+  };
+  // The learner's newest quiz or review that was never finished and has a plan.
+  std::optional<Planned> unfinished_plan(RowId profile_id);
 
  private:
   Store& store_;
@@ -118,6 +128,8 @@ struct AnswerRecord {
   std::optional<bool> sure;     // unset when the learner was not asked
   core::LocalDay local_day = 0;  // the learner's calendar day when answered
   bool was_due = false;          // a review answer to a question that was due
+  std::string shown_order;       // option indices in the order shown, "2,0,1"; empty when not recorded
+  bool after_undo = false;       // given again after the first answer was undone
 };
 
 class Answers {
@@ -137,6 +149,8 @@ class Answers {
   std::int64_t count_on_day(RowId profile_id, core::LocalDay day, core::SessionKind kind);
   // Oldest first.
   std::vector<AnswerRecord> in_session(RowId session_id);
+  // The items answered at or after `from`, each once.
+  std::vector<RowId> items_answered_since(RowId profile_id, core::TimeMs from);
 
  private:
   Store& store_;
@@ -231,6 +245,8 @@ struct ExportRow {
   std::optional<bool> correct;
   std::int64_t latency_ms = 0;
   std::optional<bool> sure;
+  std::string chosen, shown_order;
+  bool after_undo = false;
 };
 
 class Export {
@@ -258,6 +274,19 @@ class LessonReads {
   // Every lesson the profile has read, by lesson id. A row with a time no clock gives or without a
   // lesson id is skipped; a count below one reads as one.
   std::vector<LessonRead> all(RowId profile_id);
+
+ private:
+  Store& store_;
+};
+
+// Questions a learner set aside: not served in review or quizzes until taken back.
+class Suspensions {
+ public:
+  explicit Suspensions(Store& store) : store_(store) {}
+  void suspend(RowId profile_id, RowId item_id, core::TimeMs now);
+  void restore(RowId profile_id, RowId item_id);
+  // Item ids, oldest suspension first.
+  std::vector<RowId> all(RowId profile_id);
 
  private:
   Store& store_;

@@ -46,6 +46,7 @@ void print_summary(const app::SessionView& v, std::ostream& out) {
   if (!v.missed.empty()) fmt::print(out, "\nWhat you missed:\n");
   for (const auto& missed : v.missed)
     fmt::print(out, "  - {}\n    Answer: {}\n    {}\n", missed.prompt, missed.right_answer, missed.explanation);
+  if (!v.after.empty()) fmt::print(out, "\n{}\n", v.after);
 }
 }  // namespace
 
@@ -78,7 +79,8 @@ int run_quiz(app::App& app, std::optional<app::QuizSetup> setup, std::istream& i
       app.apply(app::action::CardDismiss{});
       continue;
     }
-    fmt::print(out, "\nQuestion {} of {} ({})\n{}\n", v.number, v.total, v.topic, v.prompt);
+    fmt::print(out, "\nQuestion {} of {} ({}{}{})\n{}\n", v.number, v.total, v.why, v.why.empty() ? "" : ", ", v.topic,
+               v.prompt);
     for (std::size_t i = 0; i < v.options.size(); ++i) fmt::print(out, "  {}. {}\n", i + 1, v.options[i]);
     fmt::print(out, "answer {} (1-{}{}), u undo, q quit\n", v.several ? "with every right option" : "with one option",
                v.options.size(), v.several ? ", comma-separated" : "");
@@ -132,7 +134,8 @@ int run_quiz(app::App& app, std::optional<app::QuizSetup> setup, std::istream& i
     } else {
       fmt::print(out, "wrong. The answer: {}. {}\n", v.right_answer, v.explanation);
     }
-    fmt::print(out, "recorded\n");
+    if (v.capped) fmt::print(out, "(a second try after undo counts no better than the first)\n");
+    fmt::print(out, "recorded\n{}.\n", v.next_due);
     app.apply(app::action::QuizNext{});
   }
   if (v.stage == Stage::summary) print_summary(v, out);

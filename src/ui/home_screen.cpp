@@ -40,6 +40,13 @@ void draw_home(const Frame& f) {
                  "Two careers in AI, side by side. Find out which one suits you, then learn what it takes.");
   draw_role_cards(f);
 
+  if (const auto& left = f.view.unfinished_session) {
+    section_title(f, "Where you left off");
+    const char* what = left->kind == core::SessionKind::review ? "review" : "quiz";
+    paragraph(fmt::format("A {} from {}: {} of {} questions answered.", what, left->started, left->answered, left->total));
+    if (primary_button(f, fmt::format("Carry on with the {}", what).c_str())) f.actions.push(app::action::QuizResume{});
+  }
+
   section_title(f, "Where to start");
   if (primary_button(f, "Which role suits you?")) f.actions.push(app::action::Navigate{app::Screen::fit});
   ImGui::SameLine();

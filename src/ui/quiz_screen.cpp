@@ -92,7 +92,11 @@ void session_header(const Frame& f) {
   const float s = f.fonts.scale;
   ImGui::ProgressBar(static_cast<float>(v.number - 1) / static_cast<float>(std::max(1, v.total)),
                      ImVec2(std::min(ImGui::GetContentRegionAvail().x, 640 * s), 8 * s), "");
-  note(f, fmt::format("Question {} of {} · {} · {}", v.number, v.total, v.topic, v.roles));
+  if (v.why.empty()) {
+    note(f, fmt::format("Question {} of {} · {} · {}", v.number, v.total, v.topic, v.roles));
+  } else {
+    note(f, fmt::format("Question {} of {} · {} · {} · {}", v.number, v.total, v.why, v.topic, v.roles));
+  }
   ImGui::Dummy(ImVec2(0, 4 * s));
 }
 
@@ -164,8 +168,12 @@ void draw_feedback_stage(const Frame& f) {
   text_in(f.fonts.title, v.correct ? "Right" : "Not quite");
   ImGui::PopStyleColor();
   if (!v.correct) paragraph("The right answer: " + v.right_answer);
+  if (v.capped)
+    muted(v.correct ? "This was your second try after an undo, so it counts as your first answer did: as a miss."
+                    : "This was your second try after an undo; it counts no better than your first answer.");
   paragraph(v.explanation);
   if (!v.source.empty()) note(f, "Source: " + v.source);
+  if (!v.next_due.empty()) note(f, v.next_due + ": spaced review brings it back just before you would forget it.");
   if (!v.lesson_id.empty()) {
     ImGui::PushFont(f.fonts.small);
     if (ImGui::SmallButton(fmt::format("Read more in the lesson: {}", v.section_title).c_str()))
@@ -214,6 +222,23 @@ void draw_summary_stage(const Frame& f) {
     ImGui::SameLine();
   }
   if (ImGui::Button("Done")) f.actions.push(app::action::QuizQuit{});
+  if (!v.after.empty()) note(f, v.after);
+}
+
+// A quiz or review the learner left by closing the window: offered again with its setup.
+void unfinished_offer(const Frame& f, std::optional<core::SessionKind> only) {
+  const auto& left = f.view.unfinished_session;
+  if (!left || (only && left->kind != *only)) return;
+  const char* what = left->kind == core::SessionKind::review ? "review" : "quiz";
+  ImGui::PushID("unfinished");
+  paragraph(fmt::format("You left a {} unfinished on {}: {} of {} questions answered.", what, left->started,
+                        left->answered, left->total));
+  if (primary_button(f, fmt::format("Carry on with the {}", what).c_str())) f.actions.push(app::action::QuizResume{});
+  ImGui::SameLine();
+  if (ImGui::Button("Leave it")) f.actions.push(app::action::QuizDiscard{});
+  note(f, "Leaving it keeps every answer you gave; only the questions not yet asked are dropped.");
+  ImGui::Dummy(ImVec2(0, 4 * f.fonts.scale));
+  ImGui::PopID();
 }
 
 void draw_session(const Frame& f) {
@@ -318,6 +343,7 @@ void checkbox_list(const Frame& f, const char* id, const std::vector<std::pair<s
 void draw_quiz_setup(const Frame& f) {
   const auto& setup = f.view.quiz_setup;
   other_session_note(f, core::SessionKind::quiz);
+  unfinished_offer(f, core::SessionKind::quiz);
   std::vector<std::pair<std::string, std::string>> roles, topics;
   for (const auto& role : f.view.roles) roles.emplace_back(role.id, role.name);
   // Only topics with questions for a chosen role (every role when none is chosen).
@@ -410,14 +436,22 @@ namespace {
 void draw_review_overview(const Frame& f) {
   const auto& study = f.view.study;
   other_session_note(f, core::SessionKind::review);
+  unfinished_offer(f, core::SessionKind::review);
   paragraph(fmt::format("{} due today · {} reviewed today, daily limit {}", study.due_by_day[0], study.reviewed_today,
                         study.settings.daily_limit));
   ImGui::Dummy(ImVec2(0, 2 * f.fonts.scale));
   ImGui::BeginDisabled(study.review_available == 0);
-  if (primary_button(f, study.review_available == 0 ? "Nothing to review right now"
-                                                    : fmt::format("Start review ({} questions)", study.review_available).c_str()))
-    f.actions.push(app::action::ReviewStart{});
+  std::string start = "Nothing to review right now";
+  if (study.review_due > 0 && study.review_extra > 0)
+    start = fmt::format("Start review: {} due + {} extra practice", study.review_due, study.review_extra);
+  else if (study.review_due > 0)
+    start = fmt::format("Start review: {} due", study.review_due);
+  else if (study.review_extra > 0)
+    start = fmt::format("Practise weak topics ({} questions)", study.review_extra);
+  if (primary_button(f, start.c_str())) f.actions.push(app::action::ReviewStart{});
   ImGui::EndDisabled();
+  if (study.review_due == 0 && study.review_extra > 0)
+    note(f, "Nothing is due today. Extra practice on your weakest topics does not count as due reviews.");
   if (study.review_available == 0)
     muted(f.view.answers_total == 0 ? "Take a topic quiz first: review brings back what you have answered, when it is due."
                                     : "You are up to date. Come back when questions fall due.");
@@ -445,6 +479,12 @@ void draw_review_overview(const Frame& f) {
     ImGui::PopFont();
     note(f, fmt::format("Missed {} times", study.leeches[i].misses));
     paragraph(study.leeches[i].explanation);
+    if (ImGui::SmallButton("Set aside")) f.actions.push(app::action::SuspendQuestion{study.leeches[i].question});
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Not asked in review or quizzes until you bring it back from Settings.");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Start it over")) f.actions.push(app::action::ResetQuestion{study.leeches[i].question});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Forget its schedule: it comes back as a new question. Your answers stay.");
     ImGui::Dummy(ImVec2(0, 4 * f.fonts.scale));
     ImGui::PopID();
   }

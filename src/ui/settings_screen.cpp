@@ -207,6 +207,26 @@ void draw_settings(const Frame& f) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
+    text("New day starts at");
+    ImGui::TableNextColumn();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+    const std::string hour_label = fmt::format("{:02}:00", settings.day_start_hour);
+    if (ImGui::BeginCombo("##day-start", hour_label.c_str())) {
+      for (int hour = 0; hour < 24; ++hour) {
+        const std::string label = fmt::format("{:02}:00", hour);
+        if (ImGui::Selectable(label.c_str(), hour == settings.day_start_hour) && hour != settings.day_start_hour) {
+          settings.day_start_hour = hour;
+          f.actions.push(app::action::SetStudySettings{settings});
+        }
+      }
+      ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    muted("\"Due today\" means due before this hour tomorrow, so a late session still counts for its evening.");
+
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
     text("Ask how sure I am");
     ImGui::TableNextColumn();
     bool ask = settings.ask_confidence;
@@ -243,6 +263,19 @@ void draw_settings(const Frame& f) {
     text("rest days a week");
     ImGui::EndDisabled();
     ImGui::EndTable();
+  }
+
+  section_title(f, "Questions set aside");
+  const auto& suspended = f.view.study.suspended;
+  if (suspended.empty())
+    muted("None. From \"Questions you keep missing\" on the Review screen you can set a question aside; it is listed here.");
+  for (std::size_t i = 0; i < suspended.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    paragraph(suspended[i].prompt);
+    note(f, suspended[i].topic);
+    if (ImGui::SmallButton("Bring it back")) f.actions.push(app::action::RestoreQuestion{suspended[i].question});
+    ImGui::Dummy(ImVec2(0, 2 * f.fonts.scale));
+    ImGui::PopID();
   }
 
   section_title(f, "Your data");

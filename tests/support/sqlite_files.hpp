@@ -31,7 +31,7 @@ inline std::filesystem::path crash_snapshot(const std::filesystem::path& file, c
     // One transaction, so the -wal holds each page once and the file grows by new pages.
     s->in_transaction([&] {
       for (int i = 0; i < extra; ++i)
-        store::Answers(*s).record({profile, session, item, 1'772'500'000'000 + i, "0", true, 900, std::nullopt, 20'500, false});
+        store::Answers(*s).record({profile, session, item, 1'772'500'000'000 + i, "0", true, 900, std::nullopt, 20'500, false, "", false});
     });
   }
   std::filesystem::copy_file(file, copy, std::filesystem::copy_options::overwrite_existing);
