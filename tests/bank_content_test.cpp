@@ -286,3 +286,40 @@ TEST_CASE("no prompt option or explanation leans on a text the learner cannot se
     }
   }
 }
+
+namespace {
+// Lower case letters and digits, single spaces: "The optimizer's state_dict" -> "the optimizers statedict".
+std::string folded(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
+    else if (c == ' ' && !out.empty() && out.back() != ' ') out += ' ';
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("no explanation gives away the answer of a question that may be served beside it") {
+  // Review keeps questions of one sibling group (one fact) apart, so an explanation may speak of its
+  // siblings' answers; any other question of the topic may come next, so it must not.
+  const auto& bank = built_in();
+  const core::BankIndex index(bank);
+  int checked = 0;
+  for (std::size_t a = 0; a < bank.questions.size(); ++a) {
+    const auto& q = bank.questions[a];
+    if (q.kind != core::QuestionKind::single && q.kind != core::QuestionKind::multi) continue;
+    for (auto i : q.answer_indices) {
+      const auto answer = folded(q.options[i]);
+      if (std::count(answer.begin(), answer.end(), ' ') < 2) continue;  // a word or two is no give-away
+      for (std::size_t b = 0; b < bank.questions.size(); ++b) {
+        const auto& other = bank.questions[b];
+        if (b == a || other.topic != q.topic || index.sibling_group(a) == index.sibling_group(b)) continue;
+        ++checked;
+        CAPTURE(q.id);
+        CAPTURE(other.id);
+        CHECK(folded(other.explanation).find(answer) == std::string::npos);
+      }
+    }
+  }
+  CHECK(checked > 1000);
+}
