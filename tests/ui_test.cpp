@@ -432,3 +432,83 @@ TEST_CASE("a first quiz on an unread topic offers its lesson and the feedback li
   application.apply(app::action::SetQuizSetup{setup});
   CHECK(application.view().quiz_unread_lessons.empty());
 }
+
+TEST_CASE("home offers a quiz left unfinished and its button carries it on from where it stopped") {
+  auto application = make_app();
+  test::HeadlessUi ui(application);
+  application.apply(app::action::SetQuizSetup{app::QuizSetup{{}, {}, 5}});
+  application.apply(app::action::QuizStart{});
+  application.apply(app::action::QuizPick{0});
+  application.apply(app::action::QuizConfirm{});
+  application.apply(app::action::QuizNext{});
+  application.reload();  // as after a restart: the flows are new, the store keeps the session
+  application.apply(app::action::Navigate{app::Screen::home});
+  ui.frames(3);
+  REQUIRE(application.view().unfinished_session);
+  const auto texts = ui.texts_in("content");
+  CHECK(std::any_of(texts.begin(), texts.end(), [](const std::string& t) {
+    return t.find("1 of 5 questions answered") != std::string::npos;
+  }));
+  ui.click("Carry on with the quiz", "content");
+  CHECK(application.view().screen == app::Screen::quiz);
+  CHECK(application.view().session.running());
+  CHECK(application.view().session.number == 2);
+  ui.frames(2);
+  CHECK(ui.has_item("Check answer", "content"));
+}
+
+TEST_CASE("a leech is set aside from the Review screen and brought back from Settings") {
+  auto application = make_app();
+  test::HeadlessUi ui(application);
+  // The first question, missed four times: a leech.
+  core::CardState card;
+  card.memory = {0.5, 8};
+  card.last_review = t0 - 86'400'000;
+  card.due = t0 + 86'400'000;
+  card.reps = card.lapses = 4;
+  store::Schedules(application.store()).put(application.profile_id(), application.study().item_id(0), card);
+  application.reload();
+  application.apply(app::action::Navigate{app::Screen::review});
+  ui.frames(3);
+  REQUIRE(application.view().study.leeches.size() == 1);
+  ui.scroll_into_view("Set aside", "content");
+  ui.click("Set aside", "content");
+  CHECK(application.view().study.leeches.empty());
+  REQUIRE(application.view().study.suspended.size() == 1);
+  CHECK(application.view().study.suspended[0].question == 0);
+
+  application.apply(app::action::Navigate{app::Screen::settings});
+  ui.frames(3);
+  const auto texts = ui.texts_in("content");
+  CHECK(std::count(texts.begin(), texts.end(), application.bank().questions[0].prompt) == 1);
+  ui.scroll_into_view("Bring it back", "content");
+  ui.click("Bring it back", "content");
+  CHECK(application.view().study.suspended.empty());
+  CHECK(application.view().study.leeches.size() == 1);
+}
+
+TEST_CASE("the feedback says when the question comes back and the review summary what is due next") {
+  auto application = make_app();
+  test::HeadlessUi ui(application);
+  application.apply(app::action::Navigate{app::Screen::review});
+  application.apply(app::action::SetQuizSetup{app::QuizSetup{{}, {"outlook"}, 2}});
+  application.apply(app::action::QuizStart{});
+  application.apply(app::action::Navigate{app::Screen::quiz});
+  ui.frames(2);
+  ui.key('1');
+  ui.key(ImGui::GetKeyIndex(ImGuiKey_Enter));
+  ui.frames(2);
+  const auto& next_due = application.view().session.next_due;
+  CHECK((next_due == "Back tomorrow" || next_due.rfind("Back in ", 0) == 0));
+  const auto texts = ui.texts_in("content");
+  CHECK(std::any_of(texts.begin(), texts.end(), [&](const std::string& t) { return t.rfind(next_due + ":", 0) == 0; }));
+  ui.key(ImGui::GetKeyIndex(ImGuiKey_Enter));
+  ui.key('1');
+  ui.key(ImGui::GetKeyIndex(ImGuiKey_Enter));
+  ui.key(ImGui::GetKeyIndex(ImGuiKey_Enter));
+  ui.frames(2);
+  REQUIRE(application.view().session.stage == app::QuizFlow::Stage::summary);
+  const auto summary = ui.texts_in("content");
+  CHECK(std::count(summary.begin(), summary.end(), application.view().session.after) == 1);
+  CHECK(application.view().session.after.rfind("Done for today: ", 0) == 0);
+}
