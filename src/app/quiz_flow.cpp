@@ -41,9 +41,13 @@ std::vector<std::size_t> QuizFlow::pick(const QuizSetup& setup, std::uint64_t se
   std::erase_if(matching, [&](std::size_t q) { return today.suspended[q]; });
   std::mt19937_64 rng(seed);
   std::shuffle(matching.begin(), matching.end(), rng);
-  // A fact tested today comes back only when nothing fresher is left; siblings never share a quiz.
-  std::stable_partition(matching.begin(), matching.end(),
-                        [&](std::size_t q) { return !today.buried.count(study_.index().sibling_group(q)); });
+  // A fact tested today comes back only when nothing fresher is left, and then through a question
+  // not yet asked today if it has one; siblings never share a quiz.
+  auto freshness = [&](std::size_t q) {
+    if (!today.buried.count(study_.index().sibling_group(q))) return 0;
+    return today.answered.count(q) ? 2 : 1;
+  };
+  std::stable_sort(matching.begin(), matching.end(), [&](std::size_t a, std::size_t b) { return freshness(a) < freshness(b); });
   matching = core::one_per_sibling_group(matching, study_.index());
   if (matching.size() > static_cast<std::size_t>(std::max(setup.count, 1)))
     matching.resize(static_cast<std::size_t>(std::max(setup.count, 1)));

@@ -129,7 +129,10 @@ Study::Today Study::today() const {
   t.day_begin = Clock::learner_day_start(t.day, day_start());
   t.day_end = Clock::learner_day_start(t.day + 1, day_start());
   for (auto item : store::Answers(store_).items_answered_since(profile_, t.day_begin))
-    if (const auto q = question_of_item(item)) t.buried.insert(index_.sibling_group(*q));
+    if (const auto q = question_of_item(item)) {
+      t.answered.insert(*q);
+      t.buried.insert(index_.sibling_group(*q));
+    }
   t.suspended.assign(bank_.questions.size(), false);
   for (auto item : store::Suspensions(store_).all(profile_))
     if (const auto q = question_of_item(item)) t.suspended[*q] = true;

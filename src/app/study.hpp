@@ -87,6 +87,7 @@ class Study {
     core::TimeMs now = 0, day_end = 0, day_begin = 0;
     core::LocalDay day = 0;
     std::set<std::size_t> buried;  // sibling groups with a question answered today
+    std::set<std::size_t> answered;  // the questions answered today
     std::vector<bool> suspended;   // per question
   };
   Today today() const;
