@@ -95,3 +95,14 @@ TEST_CASE("every path starts with the overview and no two questions of a fact sh
     CHECK(prompts.insert(q.prompt).second);
   }
 }
+
+TEST_CASE("the built-in bank keeps the name its first file gives it and an extra file does not rename it") {
+  CHECK(built_in().id == "rolepath-default");
+  CHECK(built_in().title == "AI Architect vs. ML Software Engineer");
+  core::Bank extra;
+  extra.id = "extra";
+  extra.title = "Extra";
+  auto bank = built_in();
+  bank.append(extra);
+  CHECK(bank.title == "AI Architect vs. ML Software Engineer");
+}

@@ -148,6 +148,9 @@ class Fingerprint {
 }  // namespace
 
 void Bank::append(Bank other) {
+  // The first file that names the bank names the whole: extra files add to it, not rename it.
+  if (id.empty()) id = std::move(other.id);
+  if (title.empty()) title = std::move(other.title);
   move_append(roles, other.roles);
   move_append(topics, other.topics);
   move_append(lessons, other.lessons);

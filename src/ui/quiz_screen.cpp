@@ -191,6 +191,7 @@ void draw_summary_stage(const Frame& f) {
   ImGui::PushFont(f.fonts.title);
   paragraph(fmt::format("{} of {} right", v.right_count, v.answered));
   ImGui::PopFont();
+  if (!v.after.empty()) paragraph(v.after);
   if (!v.by_topic.empty() &&
       ImGui::BeginTable("by-topic", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg,
                         ImVec2(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 24), 0))) {
@@ -222,7 +223,6 @@ void draw_summary_stage(const Frame& f) {
     ImGui::SameLine();
   }
   if (ImGui::Button("Done")) f.actions.push(app::action::QuizQuit{});
-  if (!v.after.empty()) note(f, v.after);
 }
 
 // A quiz or review the learner left by closing the window: offered again with its setup.
