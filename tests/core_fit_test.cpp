@@ -192,3 +192,19 @@ TEST_CASE("next statement: the same answers and seed give the same order") {
     b.push_back({*y, 2 + i % 3});
   }
 }
+
+TEST_CASE("fit: a few answers do not pass for a strong certain lead - the prior on leads gives way as answers come") {
+  const auto bank = small_bank();
+  const auto all = answers_where(bank, 5, 1);  // every answer as far toward arch as the scale goes
+  const auto few = std::vector<FitAnswer>(all.begin(), all.begin() + 4);
+  const auto a = score_fit(bank, few), b = score_fit(bank, all);
+  // The answers alone say the largest lead there is (1); the lead reported is pulled toward none,
+  // much more after four answers than after sixteen.
+  CHECK(arch_minus_eng(bank, a) < 0.8);
+  CHECK(arch_minus_eng(bank, b) > arch_minus_eng(bank, a));
+  CHECK(arch_minus_eng(bank, b) > 0.9);
+  CHECK(a.sure < b.sure);
+  CHECK(b.sure > 0.99);
+  // "Sure" and the interval say the same thing: 95% sure when the 90% interval just excludes no lead.
+  for (const auto& r : {a, b}) CHECK((r.difference_low > 0) == (r.sure > 0.95));
+}

@@ -11,9 +11,17 @@ namespace rp::core {
 
 namespace {
 
-struct Sample {
-  double weight;
-  double value;  // agreement signed so that > 0 favours the side being measured
+// Weighted samples kept as running sums, so that the effect of changing one answer can be worked
+// out without going through all the others again.
+struct Sums {
+  double sw = 0, sw2 = 0, swx = 0, swxx = 0;
+  // value: agreement signed so that > 0 favours the side being measured
+  void add(double weight, double value) {
+    sw += weight;
+    sw2 += weight * weight;
+    swx += weight * value;
+    swxx += weight * value * value;
+  }
 };
 
 struct Estimate {
@@ -23,27 +31,32 @@ struct Estimate {
 
 // A weighted mean with a standard error whose spread is shrunk toward a prior, so that a few
 // identical answers do not pass for certainty.
-Estimate estimate(const std::vector<Sample>& samples) {
-  double sw = 0, sw2 = 0, swx = 0;
-  for (const auto& s : samples) {
-    sw += s.weight;
-    sw2 += s.weight * s.weight;
-    swx += s.weight * s.value;
-  }
-  if (sw <= 0) return {};
+Estimate estimate(const Sums& s) {
+  if (s.sw <= 0) return {};
   Estimate e;
-  e.mean = swx / sw;
-  double spread = 0;
-  for (const auto& s : samples) spread += s.weight * (s.value - e.mean) * (s.value - e.mean);
+  e.mean = s.swx / s.sw;
+  const double spread = std::max(0.0, s.swxx - s.sw * e.mean * e.mean);
   const double variance = (spread + FitModel::prior_weight * FitModel::prior_spread * FitModel::prior_spread) /
-                          (sw + FitModel::prior_weight);
-  const double effective_n = sw * sw / sw2;
+                          (s.sw + FitModel::prior_weight);
+  const double effective_n = s.sw * s.sw / s.sw2;
   // Few answers: widen by Student's t over the normal (Cornish-Fisher expansion of the 90% point),
   // so early looks at the evidence are not over-confident.
   const double nu = std::max(1.0, effective_n - 1.0);
   const double z = FitModel::z90;
   const double t = z + (z * z * z + z) / (4 * nu) + (5 * std::pow(z, 5) + 16 * z * z * z + 3 * z) / (96 * nu * nu);
   e.se = std::sqrt(variance / effective_n) * (t / z) * FitModel::repeated_look_widening;
+  return e;
+}
+
+// The lead of one role over another: the estimate above weighed against the prior that true leads
+// are mostly small (normal, centred on no lead, spread FitModel::lead_spread). The mean moves
+// toward zero and the error shrinks by the same share, the more so the less the answers say.
+Estimate lead(const Sums& s) {
+  Estimate e = estimate(s);
+  const double prior = FitModel::lead_spread * FitModel::lead_spread;
+  const double share = prior / (prior + e.se * e.se);
+  e.mean *= share;
+  e.se *= std::sqrt(share);
   return e;
 }
 
@@ -61,13 +74,13 @@ double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
 
 double sign(double x) { return x > 0 ? 1.0 : (x < 0 ? -1.0 : 0.0); }
 
-std::vector<Sample> pair_samples(const Bank& bank, const std::vector<FitAnswer>& answers, std::size_t a, std::size_t b) {
-  std::vector<Sample> samples;
+Sums pair_sums(const Bank& bank, const std::vector<FitAnswer>& answers, std::size_t a, std::size_t b) {
+  Sums sums;
   for (const auto& answer : answers) {
     const double c = contrast(bank, bank.statements[answer.statement], a, b);
-    if (c != 0) samples.push_back({std::abs(c), agreement(answer.likert) * sign(c)});
+    if (c != 0) sums.add(std::abs(c), agreement(answer.likert) * sign(c));
   }
-  return samples;
+  return sums;
 }
 
 NoPreference answer_pattern(const std::vector<FitAnswer>& answers) {
@@ -103,12 +116,12 @@ FitResult score_fit(const Bank& bank, const std::vector<FitAnswer>& answers) {
   // Per-role fit: weighted mean agreement with what points to the role (and away from it).
   std::vector<double> means(role_count, 0.0);
   for (std::size_t r = 0; r < role_count; ++r) {
-    std::vector<Sample> samples;
+    Sums sums;
     for (const auto& answer : answers) {
       const double w = weight_of(bank.statements[answer.statement], bank.roles[r].id);
-      if (w != 0) samples.push_back({std::abs(w), agreement(answer.likert) * sign(w)});
+      if (w != 0) sums.add(std::abs(w), agreement(answer.likert) * sign(w));
     }
-    const Estimate e = estimate(samples);
+    const Estimate e = estimate(sums);
     means[r] = e.mean;
     const double half = FitModel::z90 * e.se;
     result.roles.push_back(RoleFit{r, 50 + 50 * e.mean, std::clamp(50 + 50 * (e.mean - half), 0.0, 100.0),
@@ -121,10 +134,12 @@ FitResult score_fit(const Bank& bank, const std::vector<FitAnswer>& answers) {
   result.runner_up = order[1];
 
   // The decision rests on the direct comparison of the two leading roles.
-  Estimate diff = estimate(pair_samples(bank, answers, result.leader, result.runner_up));
+  Sums pair = pair_sums(bank, answers, result.leader, result.runner_up);
+  Estimate diff = lead(pair);
   if (diff.mean < 0) {
     std::swap(result.leader, result.runner_up);
-    diff.mean = -diff.mean;
+    pair = pair_sums(bank, answers, result.leader, result.runner_up);
+    diff = lead(pair);
   }
   result.difference = diff.mean;
   result.difference_low = diff.mean - FitModel::z90 * diff.se;
@@ -141,14 +156,10 @@ FitResult score_fit(const Bank& bank, const std::vector<FitAnswer>& answers) {
   }
 
   // Reasons: each answer's push in the leader-versus-runner-up comparison.
-  double total_weight = 0, total_push = 0;
   std::vector<Reason> pushes;
   for (const auto& answer : answers) {
     const double c = contrast(bank, bank.statements[answer.statement], result.leader, result.runner_up);
-    if (c == 0) continue;
-    pushes.push_back(Reason{answer.statement, answer.likert, c * agreement(answer.likert)});
-    total_weight += std::abs(c);
-    total_push += c * agreement(answer.likert);
+    if (c != 0) pushes.push_back(Reason{answer.statement, answer.likert, c * agreement(answer.likert)});
   }
   std::vector<Reason> sorted = pushes;
   std::stable_sort(sorted.begin(), sorted.end(), [](const Reason& a, const Reason& b) { return a.push > b.push; });
@@ -157,18 +168,24 @@ FitResult score_fit(const Bank& bank, const std::vector<FitAnswer>& answers) {
   for (auto it = sorted.rbegin(); it != sorted.rend(); ++it)
     if (it->push < 0 && result.toward_runner_up.size() < 3) result.toward_runner_up.push_back(*it);
 
-  // Pivot: the single changed answer that would shrink the lead the most.
+  // Pivot: the single changed answer that would shrink the lead the most, the lead worked out
+  // again in full (its error too) with just that answer changed.
   double best = result.difference;
   for (const auto& r : pushes) {
     const double c = contrast(bank, bank.statements[r.statement], result.leader, result.runner_up);
+    const double w = std::abs(c), x = agreement(r.likert) * sign(c);
     for (int alternative = 1; alternative <= 5; ++alternative) {
       if (alternative == r.likert) continue;
-      const double changed = (total_push - r.push + c * agreement(alternative)) / total_weight;
-      if (changed < best - 1e-12) {
-        best = changed;
+      const double y = agreement(alternative) * sign(c);
+      Sums changed = pair;
+      changed.swx += w * (y - x);
+      changed.swxx += w * (y * y - x * x);
+      const double changed_lead = lead(changed).mean;
+      if (changed_lead < best - 1e-12) {
+        best = changed_lead;
         result.pivot = r;
         result.pivot_alternative = alternative;
-        result.pivot_difference = changed;
+        result.pivot_difference = changed_lead;
       }
     }
   }

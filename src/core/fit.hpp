@@ -59,6 +59,10 @@ struct FitModel {
   static constexpr double prior_weight = 2.0;   // how many statements' worth that assumption counts
   static constexpr double indifference = 0.2;   // a difference this small is no real preference
   static constexpr double straight_share = 0.9; // share of identical answers that counts as straight-lining
+  // The prior on the lead of one role over the other: true leads are mostly small, about two in
+  // three within this much (on the [-1, 1] agreement scale). It keeps a few answers from passing
+  // for a strong, certain lead (docs/fit-model.md: calibration).
+  static constexpr double lead_spread = 0.3;
   // The interval is looked at after every answer from the 12th on; widening it keeps the chance of
   // a confident suggestion for an indifferent learner near 10% over all those looks.
   static constexpr double repeated_look_widening = 1.3;
