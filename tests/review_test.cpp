@@ -4,6 +4,7 @@
 // on real SQLite stores, with the clock and the zone set by the test.
 #include <doctest/doctest.h>
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -388,4 +389,24 @@ TEST_CASE("a quiz left by closing the window is offered again and carries on whe
   CHECK_FALSE(c.view().unfinished_session);
   CHECK_FALSE(store::Sessions(c.store()).unfinished_plan(c.profile_id()));
   CHECK(store::Answers(c.store()).count(c.profile_id()) == 6);
+}
+
+TEST_CASE("a quiz whose session cannot be written does not start and a later one does") {
+  auto a = make_app(store::Store::open_in_memory(), 1'772'474'400'000);
+  // Every plan write fails, as on a full disk.
+  a.store().connection().exec(
+      "CREATE TEMP TRIGGER refuse_plan BEFORE UPDATE OF plan ON main.study_session BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+  a.actions().push(app::action::SetQuizSetup{{{}, {}, 5}});
+  a.actions().push(app::action::QuizStart{});
+  a.apply_pending();
+  CHECK(a.view().error_banner.find("disk full") != std::string::npos);
+  CHECK(a.view().session.stage == app::QuizFlow::Stage::none);  // nothing half-started to answer into
+  CHECK(a.store().connection().execAndGet("SELECT count(*) FROM study_session").getInt() == 0);
+  CHECK_FALSE(a.view().unfinished_session);
+  a.store().connection().exec("DROP TRIGGER temp.refuse_plan");
+  a.apply(app::action::DismissError{});
+  a.apply(app::action::QuizStart{});
+  REQUIRE(a.view().session.running());
+  answer(a, true);
+  CHECK(store::Answers(a.store()).count(a.profile_id()) == 1);
 }

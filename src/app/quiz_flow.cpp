@@ -69,20 +69,29 @@ void QuizFlow::begin(core::SessionKind kind, std::vector<core::ReviewPick> quest
   }
   // The order of options only has to differ between presentations; the clock seeds it.
   random_.seed(static_cast<std::uint64_t>(clock_.now()));
-  store_.in_transaction([&] {
-    session_ = store::Sessions(store_).start(profile_, kind, clock_.now());
-    store_plan();
-  });
+  // The session and its plan are written together; if that fails (a full disk), nothing is running.
+  store::RowId started = 0;
+  try {
+    store_.in_transaction([&] {
+      started = store::Sessions(store_).start(profile_, kind, clock_.now());
+      store_plan(started);
+    });
+  } catch (...) {
+    queue_.clear();
+    stage_ = Stage::none;
+    throw;
+  }
+  session_ = started;
   show_question();
 }
 
-void QuizFlow::store_plan() const {
+void QuizFlow::store_plan(store::RowId session) const {
   nlohmann::json questions = nlohmann::json::array();
   for (const auto& pick : queue_)
     questions.push_back({{"id", bank_.questions[pick.question].id}, {"reason", reason_name(pick.reason)}});
   nlohmann::json plan = {{"questions", std::move(questions)}, {"role", nullptr}};
   if (review_role_) plan["role"] = bank_.roles[*review_role_].id;
-  store::Sessions(store_).set_plan(*session_, plan.dump());
+  store::Sessions(store_).set_plan(session, plan.dump());
 }
 
 namespace {

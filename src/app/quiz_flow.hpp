@@ -109,7 +109,7 @@ class QuizFlow {
   };
 
   void begin(core::SessionKind kind, std::vector<core::ReviewPick> questions);
-  void store_plan() const;
+  void store_plan(store::RowId session) const;
   void show_question();
   void finish();
   std::optional<std::pair<std::size_t, std::size_t>> card_due_for(std::size_t question) const;
