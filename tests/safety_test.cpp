@@ -178,6 +178,55 @@ TEST_CASE("two databases of the same name keep their own backups and restore ref
   CHECK_NOTHROW(store::restore_database(b, backup_a, {"20260302-180000", true}));
 }
 
+TEST_CASE("a copy made with cp gets an identity and daily backups of its own while a moved database keeps its own") {
+  TempFolder dir;
+  const auto original = make_database(dir, "original.db");
+  const auto root = dir / "backups";
+  const core::LocalDay today = core::days_from_civil(2026, 3, 2);
+  std::string identity;
+  {
+    auto s = store::Store::open(original);
+    identity = s->identity();
+    CHECK_FALSE(store::separate_copy(*s, root));  // nothing backed up yet: nothing to tell apart
+    REQUIRE(store::daily_backup(*s, root, today));
+  }
+  std::filesystem::copy_file(original, dir / "copy.db");
+  {
+    auto copy = store::Store::open(dir / "copy.db");
+    CHECK(copy->identity() == identity);  // as cp left it
+    CHECK(store::separate_copy(*copy, root));
+    CHECK(copy->identity() != identity);
+    CHECK(copy->identity().size() == 32);
+    // Its own backup today, in a folder of its own, though the original has one today already.
+    const auto made = store::daily_backup(*copy, root, today);
+    REQUIRE(made);
+    CHECK(made->parent_path() == store::backup_folder_of(root, copy->identity()));
+    CHECK(store::has_backup_today(root, dir / "copy.db", today));
+    CHECK_FALSE(store::separate_copy(*copy, root));  // settled: its folder names its own path
+  }
+  {
+    auto s = store::Store::open(original);
+    CHECK(s->identity() == identity);  // the original is untouched
+    CHECK_FALSE(store::separate_copy(*s, root));
+  }
+  // A moved database is the same database: it keeps its identity and its backups.
+  std::filesystem::rename(original, dir / "moved.db");
+  {
+    auto moved = store::Store::open(dir / "moved.db");
+    CHECK_FALSE(store::separate_copy(*moved, root));
+    CHECK(moved->identity() == identity);
+    CHECK(store::backups_for_database(root, dir / "moved.db", today).size() == 1);
+  }
+  // The same file under another name (a symbolic link) is not a copy either.
+  std::filesystem::rename(dir / "moved.db", original);
+  std::filesystem::create_symlink(original, dir / "link.db");
+  {
+    auto linked = store::Store::open(dir / "link.db");
+    CHECK_FALSE(store::separate_copy(*linked, root));
+    CHECK(linked->identity() == identity);
+  }
+}
+
 TEST_CASE("restore refuses an SQLite file that is not a RolePath database even with force") {
   TempFolder dir;
   const auto file = make_database(dir);

@@ -37,6 +37,7 @@ OpenedApp open_app(const std::filesystem::path& database, core::Bank bank, Clock
   if (!opened->notice().empty()) result.notices.push_back(opened->notice());
   std::string backup_problem;
   try {
+    store::separate_copy(*opened, backup_root());
     store::daily_backup(*opened, backup_root(), day);
   } catch (const std::exception& e) {
     backup_problem = std::string("Today's backup could not be made: ") + e.what();

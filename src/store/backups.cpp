@@ -178,6 +178,21 @@ std::filesystem::path make_backup(Store& store, const std::filesystem::path& roo
   return target;
 }
 
+bool separate_copy(Store& store, const std::filesystem::path& root) {
+  const auto identity = store.identity();
+  const std::filesystem::path source = read_text(backup_folder_of(root, identity) / source_file);
+  if (source.empty() || source == std::filesystem::path(store.path())) return false;
+  std::error_code ec;
+  if (!std::filesystem::exists(source, ec) || std::filesystem::equivalent(source, store.path(), ec)) return false;
+  try {
+    if (read_file_facts(source).identity != identity) return false;
+  } catch (const StoreError&) {
+    return false;  // the other file cannot be read: nothing shows this one is a copy
+  }
+  store.renew_identity();
+  return true;
+}
+
 std::optional<std::filesystem::path> daily_backup(Store& store, const std::filesystem::path& root, core::LocalDay today) {
   const auto folder = backup_folder_of(root, store.identity());
   const auto existing = list_backups(folder, today);

@@ -39,6 +39,13 @@ bool has_backup_today(const std::filesystem::path& root, const std::filesystem::
 // (replacing one of the same day); a failed copy leaves nothing behind. Returns the file.
 std::filesystem::path make_backup(Store& store, const std::filesystem::path& root, core::LocalDay today);
 
+// A database copied with `cp` carries its original's identity, so it would share the original's
+// backup folder: the original's backup of the day would stand for the copy's, and a restore could
+// offer one's backups to the other. When the folder of this identity was last made from another
+// file that still exists and has the same identity, this one is the copy: it gets a new identity.
+// Returns true when it did. A database that was moved keeps its identity (the other file is gone).
+bool separate_copy(Store& store, const std::filesystem::path& root);
+
 // Makes today's backup unless there is one already, then prunes. Returns the new file, if any.
 std::optional<std::filesystem::path> daily_backup(Store& store, const std::filesystem::path& root, core::LocalDay today);
 

@@ -378,6 +378,10 @@ std::unique_ptr<Store> Store::open_in_memory() {
 
 int Store::schema_version() { return read_user_version(*db_); }
 
+void Store::renew_identity() {
+  in_transaction([&] { db_->exec("UPDATE database_identity SET id = lower(hex(randomblob(16))) WHERE singleton = 1"); });
+}
+
 std::string Store::identity() {
   return guarded([&] { return db_->execAndGet("SELECT id FROM database_identity").getString(); });
 }

@@ -88,6 +88,9 @@ class Store {
   int schema_version();
   // The id made when this database was created; its backups carry it too.
   std::string identity();
+  // Gives this database a new random identity: for a copy made with `cp`, which is another
+  // database from then on and must get backups of its own.
+  void renew_identity();
   // What the open noticed and settled on its own (an interrupted restore finished), for the
   // learner to read once; empty when there was nothing.
   const std::string& notice() const { return notice_; }
