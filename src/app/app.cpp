@@ -18,11 +18,11 @@ void link_lesson_section(const core::Bank& bank, const core::Question& q, Sessio
   for (const auto& role : q.roles) {
     const core::Lesson* lesson = bank.find_lesson(role, q.topic);
     if (!lesson) continue;
-    for (const auto& block : core::parse_markdown(lesson->text).blocks) {
-      if (block.anchor != q.section) continue;
+    for (const auto& heading : lesson->headings) {
+      if (heading.anchor != q.section) continue;
       v.lesson_id = lesson->id;
       v.section = q.section;
-      v.section_title = core::plain_text(block);
+      v.section_title = heading.title;
       return;
     }
   }

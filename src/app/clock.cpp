@@ -17,6 +17,12 @@ Clock Clock::starting_at(core::TimeMs start) {
   return clock;
 }
 
+Clock Clock::fixed_at(core::TimeMs time) {
+  Clock clock = starting_at(time);
+  clock.fixed_ = true;
+  return clock;
+}
+
 Clock Clock::from_environment() {
   const char* text = std::getenv("ROLEPATH_NOW");
   if (!text || !*text) return system();
@@ -32,6 +38,7 @@ Clock Clock::from_environment() {
 
 core::TimeMs Clock::now() const {
   using namespace std::chrono;
+  if (start_ && fixed_) return *start_;
   if (start_) return *start_ + duration_cast<milliseconds>(steady_clock::now() - started_).count();
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }

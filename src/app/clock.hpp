@@ -18,6 +18,9 @@ class Clock {
   static Clock from_environment();
   static Clock starting_at(core::TimeMs start);
   static Clock system();
+  // A clock that stands still at `time` (and wherever set() moves it): for tests that compare
+  // figures computed a moment apart, where a running clock would move them.
+  static Clock fixed_at(core::TimeMs time);
 
   core::TimeMs now() const;
   // Moves the clock to `time`, from where it runs on; for demos, simulations and tests.
@@ -34,6 +37,7 @@ class Clock {
 
  private:
   std::optional<core::TimeMs> start_;
+  bool fixed_ = false;
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };
 

@@ -40,7 +40,7 @@ void LearnController::refresh_path() {
     line.topic_id = topic.id;
     line.topic = topic.name;
     line.title = lesson->title;
-    line.words = static_cast<int>(core::word_count(core::parse_markdown(lesson->text)));
+    line.words = static_cast<int>(lesson->words);
     line.minutes = std::max(1, (line.words + words_per_minute / 2) / words_per_minute);
     if (const auto it = reads.find(lesson->id); it != reads.end()) {
       line.read = true;

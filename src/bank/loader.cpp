@@ -387,7 +387,13 @@ class Reader {
     lesson.topic = topic_ref(t, where);
     lesson.title = text(t, "title", limits_.max_name, where);
     lesson.text = text(t, "text", limits_.max_lesson, where);
-    if (const auto* node = t.get("text"); node && !lesson.text.empty()) check_markdown(*node, lesson.text);
+    if (const auto* node = t.get("text"); node && !lesson.text.empty()) {
+      const auto markdown = core::parse_markdown(lesson.text);
+      check_markdown(*node, markdown);
+      for (const auto& block : markdown.blocks)
+        if (!block.anchor.empty()) lesson.headings.push_back({block.anchor, core::plain_text(block)});
+      lesson.words = core::word_count(markdown);
+    }
     for_each_role(t, where, [&](const toml::node& element, std::string role) {
       const core::Lesson* other = base_.find_lesson(role, lesson.topic);
       if (!other) other = out_.find_lesson(role, lesson.topic);
@@ -414,8 +420,8 @@ class Reader {
 
   // Reports Markdown problems at their place in the file. A multi-line string that opens with a
   // line break drops it, so its first line is the file's next line.
-  void check_markdown(const toml::node& node, const std::string& text) {
-    const auto problems = core::parse_markdown(text).problems;
+  void check_markdown(const toml::node& node, const core::Markdown& markdown) {
+    const auto& problems = markdown.problems;
     if (problems.empty()) return;
     const auto begin = node.source().begin;
     std::size_t first_line = begin.line, first_column = begin.column + 1;
@@ -448,7 +454,6 @@ class Reader {
 
   // A question's section must be a heading of a lesson on its topic for one of its roles.
   void check_sections() {
-    std::map<const core::Lesson*, std::set<std::string>> anchors;  // each lesson parsed once
     for (const auto& [at, index] : sections_to_check_) {
       const core::Question& q = out_.questions[index];
       bool found = false, any_lesson = false;
@@ -457,11 +462,8 @@ class Reader {
           const core::Lesson* lesson = bank->find_lesson(role, q.topic);
           if (!lesson) continue;
           any_lesson = true;
-          auto [it, fresh] = anchors.try_emplace(lesson);
-          if (fresh)
-            for (const auto& block : core::parse_markdown(lesson->text).blocks)
-              if (!block.anchor.empty()) it->second.insert(block.anchor);
-          found = found || it->second.count(q.section) > 0;
+          found = found || std::any_of(lesson->headings.begin(), lesson->headings.end(),
+                                       [&](const core::Lesson::Heading& h) { return h.anchor == q.section; });
         }
       }
       if (!any_lesson)

@@ -46,6 +46,13 @@ struct Lesson {
   std::string title;
   std::string text;
   std::vector<Source> sources;
+  // Read off the text once, when the bank is loaded, so nothing parses it again to find a section
+  // or to time a reading.
+  struct Heading {
+    std::string anchor, title;
+  };
+  std::vector<Heading> headings;
+  std::size_t words = 0;
 };
 
 std::string_view to_string(QuestionKind kind);
