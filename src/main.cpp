@@ -23,6 +23,7 @@
 #include "terminal/fit_terminal.hpp"
 #include "terminal/quiz_terminal.hpp"
 #include "terminal/report.hpp"
+#include "terminal/result_terminal.hpp"
 
 namespace {
 
@@ -172,7 +173,7 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   cli.add_option("--profile", options.profile, "Learner profile to study as (created if new; default: the last one used)");
   std::vector<std::string> screen_names;
-  for (auto screen : rp::app::all_screens) screen_names.emplace_back(rp::app::screen_name(screen));
+  for (auto screen : rp::app::named_screens) screen_names.emplace_back(rp::app::screen_name(screen));
   cli.add_option("--screen", options.screen, "Screen to open")->check(CLI::IsMember(screen_names))->capture_default_str();
   cli.add_option("--screenshot", options.screenshot, "Render the screen, save it as this PNG file and exit");
   cli.add_option("--size", options.size, "The window's size in pixels, WIDTHxHEIGHT")
@@ -221,6 +222,9 @@ int main(int argc, char** argv) {
   auto* report = cli.add_subcommand("report", "Print your progress: mastery, weak topics, leeches, latest fit");
   report->add_flag("--json", options.json, "Print JSON instead of text");
   report->add_option("--weeks", options.weeks, "How many recent weeks to list")->check(CLI::Range(1, 520))->capture_default_str();
+
+  auto* result = cli.add_subcommand("result", "Print your latest role-fit result in full, with next steps");
+  result->add_flag("--json", options.json, "Print JSON instead of text");
 
   auto* export_cmd = cli.add_subcommand("export", "Write every answer of the profile to a CSV file");
   export_cmd->add_option("--csv", options.csv, "The CSV file to write")->required();
@@ -299,6 +303,10 @@ int main(int argc, char** argv) {
       auto application = open_app(options);
       rp::terminal::print_report(*application, options.weeks, options.json, std::cout);
       return 0;
+    }
+    if (*result) {
+      auto application = open_app(options);
+      return rp::terminal::print_result(*application, options.json, std::cout);
     }
     if (*backup) {
       const auto made = rp::app::backup_now(database_path(options), rp::app::Clock::from_environment());

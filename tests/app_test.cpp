@@ -162,8 +162,11 @@ TEST_CASE("fit flow: a learner who leans to one role gets it and every answer is
   CHECK(fit.history.size() == 1);
   CHECK(fit.history[0].outcome == "Machine Learning Software Engineer");
   CHECK(fit.history[0].lean < 0);  // toward the second role
-  CHECK_FALSE(fit.toward_leader.empty());
-  CHECK(fit.bars.size() == 2);
+  const auto& result = application.view().result;
+  REQUIRE(result.has_result);
+  CHECK_FALSE(result.latest.toward_leader.empty());
+  CHECK(result.latest.bars.size() == 2);
+  CHECK(result.latest.sentence == fit.sentence);
   CHECK_FALSE(store::Sessions(application.store()).unfinished(application.profile_id(), core::SessionKind::fit));
 }
 

@@ -205,14 +205,16 @@ TEST_CASE("the questionnaire runs end to end in the GUI: start by click then ans
   CHECK(application.view().fit.sentence.find("AI Architect fits you better") == 0);
   CHECK(vertices_drawn() > 2000);
 
-  // The result leads into a role's path of lessons.
-  const auto& readiness = application.view().fit.readiness;
-  REQUIRE(readiness.size() == 2);
-  const auto engineer = readiness[1].role;
-  ui.scroll_to_end("content");
-  ui.click("Read its path", "content", {static_cast<int>(engineer)});
+  // The result leads into the suggested role's path of lessons (and only that role's).
+  const auto& steps = application.view().result.next_steps;
+  REQUIRE(steps.size() == 1);
+  const auto architect = steps[0].role;
+  CHECK(application.bank().roles[architect].id == "ai_architect");
+  application.apply(app::action::LearnChooseRole{1 - architect});  // Learn shows the other path until the click
+  ui.scroll_into_view("See the whole path", "content", {"next-steps", static_cast<int>(architect)});
+  ui.click("See the whole path", "content", {"next-steps", static_cast<int>(architect)});
   CHECK(application.view().screen == app::Screen::learn);
-  CHECK(application.view().learn.role == engineer);
+  CHECK(application.view().learn.role == architect);
 }
 
 TEST_CASE("Esc on a question saves and leaves and the intro then offers to continue") {

@@ -97,6 +97,7 @@ void App::use_profile(const store::Profile& profile) {
   study_ = std::make_unique<Study>(*store_, bank_, item_ids_, profile_.id, clock_);
   quiz_ = std::make_unique<QuizFlow>(*store_, bank_, item_ids_, profile_.id, clock_, *study_);
   learn_ = std::make_unique<LearnController>(*store_, bank_, profile_.id, clock_, view_.learn);
+  result_ = std::make_unique<ResultController>(*store_, bank_, item_ids_, profile_.id, view_.result);
   view_.profile_name = profile_.name;
   view_.progress.mastery_role = 0;
 
@@ -111,6 +112,7 @@ void App::use_profile(const store::Profile& profile) {
   refresh_session_view();
   refresh_progress_view();
   refresh_profiles();
+  refresh_result_steps();
 }
 
 void App::refresh_study_figures() { view_.answers_total = store::Answers(*store_).count(profile_.id); }
@@ -128,7 +130,10 @@ void App::apply_pending() {
 
 void App::apply(const Action& action) {
   std::visit(overloaded{
-                 [this](const action::Navigate& a) { view_.screen = a.to; },
+                 [this](const action::Navigate& a) {
+                   view_.screen = a.to;
+                   if (a.to == Screen::result) result_->show_latest();  // the latest unless one is picked
+                 },
                  [this](const action::SetTheme& a) {
                    if (a.theme == view_.theme) return;
                    store::Settings(*store_).set(store::Settings::app_wide, theme_key, std::string(theme_name(a.theme)));
@@ -147,6 +152,11 @@ void App::apply(const Action& action) {
                  [this](const action::FitQuit&) { fit_->quit(); },
                  [this](const action::FitFinish&) { fit_->finish(); },
                  [this](const action::FitAnswerMore&) { fit_->answer_more(); },
+                 [this](const action::ResultOpen& a) {
+                   view_.screen = Screen::result;
+                   result_->open(a.index);
+                 },
+                 [this](const action::ResultLatest&) { result_->show_latest(); },
                  [this](const action::SetQuizSetup& a) {
                    view_.quiz_setup = a.setup;
                    auto all = a.setup;
@@ -242,13 +252,16 @@ void App::apply(const Action& action) {
                  },
              },
              action);
-  // Learning reads no answers: only the offer of unread lessons before a quiz can change.
+  // Learning reads no answers: only the offer of unread lessons before a quiz, and the next steps
+  // after a lesson read, can change.
   if (std::holds_alternative<action::LearnChooseRole>(action) || std::holds_alternative<action::LearnOpen>(action) ||
       std::holds_alternative<action::LearnClose>(action) || std::holds_alternative<action::LearnReachedEnd>(action) ||
       std::holds_alternative<action::SetQuizSetup>(action)) {
     refresh_quiz_offer();
+    if (std::holds_alternative<action::LearnReachedEnd>(action)) refresh_result_steps();
     return;
   }
+  if (std::holds_alternative<action::ResultOpen>(action) || std::holds_alternative<action::ResultLatest>(action)) return;
   if (std::holds_alternative<action::SetProgressWeeks>(action) || std::holds_alternative<action::SetMasteryRole>(action) ||
       std::holds_alternative<action::SetGoal>(action)) {
     refresh_progress_view();
@@ -291,6 +304,10 @@ void App::apply(const Action& action) {
     refresh_study_figures();
     refresh_fit_view();
     refresh_progress_figures();
+    if (fit_->history().size() != result_->count()) {  // a result was saved
+      result_->reload();
+      refresh_result_steps();
+    }
     return;
   }
   refresh_recent_days();
@@ -315,6 +332,7 @@ void App::refresh_after_answer(std::size_t question) {
   }
   refresh_study_summary();
   for (auto slot : slots) refresh_readiness(study_->index().role_of(slot));
+  refresh_result_steps();
   refresh_session_view();
   refresh_progress_figures();
 }
@@ -343,6 +361,7 @@ void App::refresh_study_view() {
   refresh_study_summary();
   view_.fit.readiness.clear();
   for (std::size_t role = 0; role < bank_.roles.size(); ++role) refresh_readiness(role);
+  if (result_) refresh_result_steps();
   refresh_quiz_offer();
 }
 
@@ -390,8 +409,11 @@ void App::refresh_readiness(std::size_t role) {
                  readiness ? fmt::format("{} ({:.0f}% of its questions likely recalled)", core::to_string(readiness->level),
                                          readiness->score * 100)
                            : std::string("Not measured yet"),
-                 readiness.has_value()};
+                 readiness ? std::string(core::to_string(readiness->level)) : std::string(), readiness.has_value(),
+                 readiness ? readiness->score : 0.0};
 }
+
+void App::refresh_result_steps() { result_->refresh_steps(view_.fit.readiness, *learn_); }
 
 // "Back tomorrow", "Back in 6 days": when a question just answered returns, in learner days.
 std::string App::next_due_text(core::TimeMs due) const {
@@ -474,12 +496,8 @@ void App::refresh_session_view() {
   view_.unfinished_session.reset();
   if (flow.stage() == QuizFlow::Stage::none) {
     if (const auto left = quiz_->unfinished()) {
-      const auto offset = Clock::local_offset_minutes(left->started);
-      const auto minute_of_day = (((left->started + offset * 60'000LL) / 60'000) % 1440 + 1440) % 1440;
-      view_.unfinished_session = ViewState::UnfinishedSession{
-          left->kind, fmt::format("{} at {:02}:{:02}", core::format_local_date(left->started, offset), minute_of_day / 60,
-                                  minute_of_day % 60),
-          left->answered, left->total};
+      view_.unfinished_session =
+          ViewState::UnfinishedSession{left->kind, Clock::local_date_time(left->started), left->answered, left->total};
     }
   }
 }
@@ -523,31 +541,12 @@ void App::refresh_fit_view() {
     v.first_role = bank_.roles[0].name;
     v.second_role = bank_.roles[1].name;
   }
+  v.answering_more = flow.answering_more();
+  // The result in full (bars, reasons, what would tip it) is the result view's, from what is stored.
   const core::FitResult& r = flow.result();
   if (flow.stage() == FitFlow::Stage::done && bank_.roles.size() >= 2) {
     v.sentence = core::fit_sentence(bank_, r);
     v.clear = r.suggested.has_value();
-    for (const auto& role : r.roles) v.bars.push_back({bank_.roles[role.role].name, role.score, role.low, role.high});
-    v.leader = bank_.roles[r.leader].name;
-    v.runner_up = bank_.roles[r.runner_up].name;
-    auto lines = [this](const std::vector<core::Reason>& reasons) {
-      std::vector<FitReasonLine> out;
-      for (const auto& reason : reasons)
-        out.push_back({bank_.statements[reason.statement].text, std::string(core::likert_label(reason.likert))});
-      return out;
-    };
-    v.toward_leader = lines(r.toward_leader);
-    v.toward_runner_up = lines(r.toward_runner_up);
-    if (r.pivot) {
-      // Score the answers again with just that one changed, so the learner sees its whole effect.
-      auto changed = flow.answers();
-      for (auto& answer : changed)
-        if (answer.statement == r.pivot->statement) answer.likert = r.pivot_alternative;
-      v.pivot = fmt::format("Had you answered \"{}\" instead of \"{}\" to \"{}\", the result would read: {}.",
-                            core::likert_label(r.pivot_alternative), core::likert_label(r.pivot->likert),
-                            bank_.statements[r.pivot->statement].text,
-                            core::fit_sentence(bank_, core::score_fit(bank_, changed)));
-    }
   }
   v.readiness = std::move(view_.fit.readiness);  // kept current by the study refreshes
   for (const auto& entry : flow.history()) {

@@ -15,6 +15,7 @@
 #include "app/fit_flow.hpp"
 #include "app/learn.hpp"
 #include "app/quiz_flow.hpp"
+#include "app/result.hpp"
 #include "app/screen.hpp"
 #include "app/study.hpp"
 #include "core/bank.hpp"
@@ -38,29 +39,12 @@ struct TopicOverview {
   std::vector<int> questions_per_role;  // in bank role order
 };
 
-struct FitRoleBar {
-  std::string name;
-  double score = 50, low = 0, high = 100;  // 0..100
-};
-
-struct FitReasonLine {
-  std::string statement;
-  std::string answer;  // "Strongly agree"
-};
-
 struct FitHistoryPoint {
   std::string date;     // YYYY-MM-DD, local
   double lean = 0;      // -1..1 toward the first role
   std::string outcome;  // role name or "No clear preference"
   double sure = 0.5;
   std::string sentence;  // as shown when the result was given
-};
-
-struct ReadinessLine {
-  std::size_t role = 0;
-  std::string name;
-  std::string level;  // a mastery level, or "Not measured yet"
-  bool measured = false;
 };
 
 // Mastery and review state, for Home, Review, the fit result and reports.
@@ -154,13 +138,11 @@ struct FitView {
   bool can_go_back = false;
   bool can_finish = false;
 
-  // Result (also the latest result while idle)
+  bool answering_more = false;  // after a result: leaving goes back to it
+
+  // The outcome in one sentence (in full: ViewState::result), or "Last time: ..." while idle.
   std::string sentence;
   bool clear = false;
-  std::vector<FitRoleBar> bars;
-  std::string leader, runner_up;
-  std::vector<FitReasonLine> toward_leader, toward_runner_up;
-  std::string pivot;
   std::vector<ReadinessLine> readiness;
   std::vector<FitHistoryPoint> history;
   std::string first_role, second_role;
@@ -227,6 +209,7 @@ struct ViewState {
   int statement_total = 0;
 
   FitView fit;
+  ResultView result;
   StudyView study;
   SessionView session;
   QuizSetup quiz_setup;
@@ -277,6 +260,11 @@ struct FitBack {};
 struct FitQuit {};
 struct FitFinish {};
 struct FitAnswerMore {};
+// The result screen: an earlier result from the history (oldest first), or the latest again.
+struct ResultOpen {
+  std::size_t index;
+};
+struct ResultLatest {};
 // Quizzes and review.
 struct SetQuizSetup {
   QuizSetup setup;
@@ -351,7 +339,8 @@ struct SwitchProfile {
 
 using Action = std::variant<action::Navigate, action::SetTheme, action::DismissError, action::ShowError,
                             action::FitStart, action::FitResume, action::FitAnswer, action::FitSkip, action::FitBack,
-                            action::FitQuit, action::FitFinish, action::FitAnswerMore, action::SetQuizSetup,
+                            action::FitQuit, action::FitFinish, action::FitAnswerMore, action::ResultOpen,
+                            action::ResultLatest, action::SetQuizSetup,
                             action::QuizStart, action::ReviewStart, action::ReviewMissed, action::CardDismiss,
                             action::QuizPick, action::QuizSure, action::QuizConfirm, action::QuizNext, action::QuizUndo,
                             action::QuizQuit, action::QuizResume, action::QuizDiscard, action::SuspendQuestion,
@@ -395,6 +384,7 @@ class App {
   FitFlow& fit() { return *fit_; }
   QuizFlow& quiz() { return *quiz_; }
   LearnController& learn() { return *learn_; }
+  ResultController& result() { return *result_; }
   Study& study() { return *study_; }
   Clock& clock() { return clock_; }
 
@@ -432,6 +422,8 @@ class App {
   // The parts of the study view drawn from every question (weak list, leeches, due days, limit).
   void refresh_study_summary();
   void refresh_readiness(std::size_t role);
+  // The result's next steps and the decision panel, after readiness or reading changed.
+  void refresh_result_steps();
   // Progress in two parts: figures from the per-day totals (redone after each answer) and the
   // mastery lines from the weekly snapshots (redone only when those or the chart's choices change).
   void refresh_progress_figures();
@@ -451,6 +443,7 @@ class App {
   std::unique_ptr<Study> study_;
   std::unique_ptr<QuizFlow> quiz_;
   std::unique_ptr<LearnController> learn_;
+  std::unique_ptr<ResultController> result_;
   StudySnapshot snapshot_;
   std::vector<core::DayTotals> days_;  // the last 53 weeks of per-day totals, kept current
   core::LocalDay days_from_ = 0;

@@ -68,4 +68,10 @@ int Clock::local_offset_minutes(core::TimeMs at) {
   return static_cast<int>(local.tm_gmtoff / 60);
 }
 
+std::string Clock::local_date_time(core::TimeMs at) {
+  const auto offset = local_offset_minutes(at);
+  const auto minute_of_day = (((at + offset * 60'000LL) / 60'000) % 1440 + 1440) % 1440;
+  return fmt::format("{} at {:02}:{:02}", core::format_local_date(at, offset), minute_of_day / 60, minute_of_day % 60);
+}
+
 }  // namespace rp::app

@@ -27,6 +27,8 @@ class Clock {
   void set(core::TimeMs time);
   // Minutes to add to UTC for the local wall clock at `at` (DST-aware, from the C library).
   static int local_offset_minutes(core::TimeMs at);
+  // "2026-03-02 at 18:05": an instant as the learner's wall clock read it.
+  static std::string local_date_time(core::TimeMs at);
   // The learner's calendar day of an instant, in the zone in force then.
   static core::LocalDay local_day(core::TimeMs at);
   // The learner day of an instant (the day starts at `start.hour` local time, not at midnight).

@@ -10,11 +10,15 @@
 namespace rp::app {
 
 namespace {
-std::string detail_json(const core::Bank& bank, const core::FitResult& r) {
+// The result with the answers it was given on, so it can be shown in full again later.
+std::string detail_json(const core::Bank& bank, const core::FitResult& r, const std::vector<core::FitAnswer>& answers) {
   nlohmann::json roles = nlohmann::json::array();
   for (const auto& fit : r.roles)
     roles.push_back({{"role", bank.roles[fit.role].id}, {"score", fit.score}, {"low", fit.low}, {"high", fit.high}});
+  nlohmann::json given = nlohmann::json::array();
+  for (const auto& answer : answers) given.push_back({{"statement", bank.statements[answer.statement].id}, {"likert", answer.likert}});
   return nlohmann::json{{"roles", roles},
+                        {"answers", given},
                         {"leader", bank.roles[r.leader].id},
                         {"runner_up", bank.roles[r.runner_up].id},
                         {"difference", r.difference},
@@ -203,6 +207,7 @@ void FitFlow::answer(int likert) {
   row.local_day = Clock::local_day(now);
   store::Answers(store_).record(row);  // on disk before the flow moves on
 
+  changed_since_result_ = sharpening_;
   if (revisit_) {
     answers_[*revisit_].likert = likert;
   } else {
@@ -231,6 +236,18 @@ void FitFlow::back() {
 }
 
 void FitFlow::quit() {
+  // Leaving while answering more keeps a finished result finished: with new answers it becomes
+  // the result they give, as "See my result" would; without, the result stands as it was.
+  if (stage_ == Stage::asking && sharpening_) {
+    if (changed_since_result_) {
+      complete();
+    } else {
+      stage_ = Stage::done;
+      revisit_.reset();
+      sharpening_ = false;
+    }
+    return;
+  }
   if (stage_ == Stage::asking) unfinished_answers_ = answered();
   stage_ = Stage::idle;
   session_.reset();
@@ -250,7 +267,7 @@ void FitFlow::complete() {
   record.computed_ms = now;
   if (result_.suggested) record.suggested = bank_.roles[*result_.suggested].id;
   record.sure = result_.sure;
-  record.detail_json = detail_json(bank_, result_);
+  record.detail_json = detail_json(bank_, result_, answers_);
   store_.in_transaction([&] {
     store::FitResults(store_).save(profile_, record);
     store::Sessions(store_).finish(*session_, now);
@@ -264,9 +281,12 @@ void FitFlow::complete() {
 
 void FitFlow::answer_more() {
   if (stage_ != Stage::done || !session_) return;
-  store::Sessions(store_).reopen(*session_);
+  // The session stays finished on disk: should the app close now, the result stands and no
+  // unfinished questionnaire is offered in its place. Answers given from here are recorded in it
+  // and count once a new result is asked for.
   stage_ = Stage::asking;
   sharpening_ = true;
+  changed_since_result_ = false;
   advance();
 }
 

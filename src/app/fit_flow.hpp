@@ -38,7 +38,9 @@ class FitFlow {
   void answer(int likert);  // 1..5; written to the database before this returns
   void skip();
   void back();  // shows the previous statement again so its answer can be changed
-  void quit();  // leaves; what was answered is kept and offered again next time
+  // Leaves; what was answered is kept and offered again next time. While answering more after a
+  // result, goes back to the result instead (updated when answers were given).
+  void quit();
   void finish();       // ends now with the result so far (after the minimum number of statements)
   void answer_more();  // after a result: keep answering to sharpen it
 
@@ -47,6 +49,7 @@ class FitFlow {
   bool can_go_back() const;
   bool can_finish() const;
   int answered() const { return static_cast<int>(answers_.size()); }
+  bool answering_more() const { return sharpening_ && stage_ == Stage::asking; }
   const core::FitResult& result() const { return result_; }
   const std::vector<core::FitAnswer>& answers() const { return answers_; }
   const std::vector<FitHistoryEntry>& history() const { return history_; }
@@ -73,6 +76,7 @@ class FitFlow {
   std::optional<std::size_t> next_;
   std::optional<std::size_t> revisit_;  // index into answers_ while going back
   bool sharpening_ = false;  // after "answer more": keep asking until the learner asks for the result
+  bool changed_since_result_ = false;  // while sharpening: an answer given or changed since the result
   core::TimeMs shown_at_ = 0;
   core::FitResult result_;
   std::vector<FitHistoryEntry> history_;

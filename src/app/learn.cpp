@@ -19,19 +19,10 @@ LearnController::LearnController(store::Store& store, const core::Bank& bank, st
   refresh_path();
 }
 
-void LearnController::refresh_path() {
-  std::map<std::string, store::LessonRead> reads;
-  for (auto& read : store::LessonReads(store_).all(profile_id_)) reads.emplace(read.lesson_id, std::move(read));
-  read_.clear();
-  for (const auto& [id, read] : reads) read_.insert(id);
-
-  const std::string open_id = view_.open ? view_.path[*view_.open].lesson_id : std::string();
-  view_.path.clear();
-  view_.read_count = 0;
-  view_.next_unread.reset();
-  view_.open.reset();
-  if (view_.role >= bank_.roles.size()) return;
-  const std::string& role_id = bank_.roles[view_.role].id;
+std::vector<LessonLine> LearnController::path_of(std::size_t role) const {
+  std::vector<LessonLine> path;
+  if (role >= bank_.roles.size()) return path;
+  const std::string& role_id = bank_.roles[role].id;
   for (const auto& topic : bank_.topics) {
     const core::Lesson* lesson = bank_.find_lesson(role_id, topic.id);
     if (!lesson) continue;
@@ -42,15 +33,31 @@ void LearnController::refresh_path() {
     line.title = lesson->title;
     line.words = static_cast<int>(lesson->words);
     line.minutes = std::max(1, (line.words + words_per_minute / 2) / words_per_minute);
-    if (const auto it = reads.find(lesson->id); it != reads.end()) {
+    if (const auto it = reads_.find(lesson->id); it != reads_.end()) {
       line.read = true;
-      line.read_on = core::format_day(Clock::local_day(it->second.last_read_ms));
+      line.read_on = core::format_day(Clock::local_day(it->second));
+    }
+    path.push_back(std::move(line));
+  }
+  return path;
+}
+
+void LearnController::refresh_path() {
+  reads_.clear();
+  for (auto& read : store::LessonReads(store_).all(profile_id_)) reads_[read.lesson_id] = read.last_read_ms;
+
+  const std::string open_id = view_.open ? view_.path[*view_.open].lesson_id : std::string();
+  view_.path = path_of(view_.role);
+  view_.read_count = 0;
+  view_.next_unread.reset();
+  view_.open.reset();
+  for (std::size_t i = 0; i < view_.path.size(); ++i) {
+    if (view_.path[i].read) {
       ++view_.read_count;
     } else if (!view_.next_unread) {
-      view_.next_unread = view_.path.size();
+      view_.next_unread = i;
     }
-    if (lesson->id == open_id) view_.open = view_.path.size();
-    view_.path.push_back(std::move(line));
+    if (view_.path[i].lesson_id == open_id) view_.open = i;
   }
 }
 
@@ -107,7 +114,7 @@ void LearnController::reached_end() {
 
 bool LearnController::lesson_read(const std::string& role_id, const std::string& topic_id) const {
   const core::Lesson* lesson = bank_.find_lesson(role_id, topic_id);
-  return !lesson || read_.count(lesson->id) > 0;
+  return !lesson || reads_.count(lesson->id) > 0;
 }
 
 }  // namespace rp::app

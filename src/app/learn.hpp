@@ -3,8 +3,8 @@
 // the learner has read to the end. It owns its slice of the view state (LearnView) and the
 // learn actions; App only routes them here.
 #include <cstddef>
+#include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -59,6 +59,8 @@ class LearnController {
   // Whether a lesson on this topic for this role has been read to the end (true when there is no
   // lesson: nothing to offer first).
   bool lesson_read(const std::string& role_id, const std::string& topic_id) const;
+  // A role's path of lessons in order, with what has been read (any role, not only the shown one).
+  std::vector<LessonLine> path_of(std::size_t role) const;
 
  private:
   void refresh_path();
@@ -68,7 +70,7 @@ class LearnController {
   std::int64_t profile_id_;
   const Clock& clock_;
   LearnView& view_;
-  std::set<std::string> read_;  // lesson ids read to the end
+  std::map<std::string, core::TimeMs> reads_;  // lesson id -> last read to the end
 };
 
 }  // namespace rp::app

@@ -5,11 +5,21 @@
 
 namespace rp::app {
 
-// The screens of the GUI, in the order of the sidebar (and of the Ctrl+1..7 shortcuts).
-enum class Screen { home, fit, learn, quiz, review, progress, settings };
+// The screens of the GUI. The result screen is not in the sidebar: it belongs to "Which role
+// suits you?" (whose entry stays lit there) and is opened from it, from Home and from the history.
+enum class Screen { home, fit, learn, quiz, review, progress, settings, result };
 
+// The sidebar's screens, in its order (and of the Ctrl+1..7 shortcuts).
 inline constexpr std::array<Screen, 7> all_screens = {Screen::home,   Screen::fit,      Screen::learn,   Screen::quiz,
                                                       Screen::review, Screen::progress, Screen::settings};
+
+// Every screen --screen can open: the sidebar's, then the result.
+inline constexpr std::array<Screen, 8> named_screens = {Screen::home,     Screen::fit,      Screen::learn,
+                                                        Screen::quiz,     Screen::review,   Screen::progress,
+                                                        Screen::settings, Screen::result};
+
+// The sidebar entry lit while a screen is shown.
+constexpr Screen sidebar_entry(Screen screen) { return screen == Screen::result ? Screen::fit : screen; }
 
 // The name used by --screen.
 constexpr std::string_view screen_name(Screen screen) {
@@ -21,6 +31,7 @@ constexpr std::string_view screen_name(Screen screen) {
     case Screen::review: return "review";
     case Screen::progress: return "progress";
     case Screen::settings: return "settings";
+    case Screen::result: return "result";
   }
   return "home";
 }
@@ -35,12 +46,13 @@ constexpr std::string_view screen_title(Screen screen) {
     case Screen::review: return "Review";
     case Screen::progress: return "Progress";
     case Screen::settings: return "Settings";
+    case Screen::result: return "Your role-fit result";
   }
   return "Home";
 }
 
 constexpr std::optional<Screen> screen_from_name(std::string_view name) {
-  for (auto screen : all_screens)
+  for (auto screen : named_screens)
     if (screen_name(screen) == name) return screen;
   return std::nullopt;
 }

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "terminal/quiz_terminal.hpp"
+#include "terminal/result_terminal.hpp"
 
 namespace rp::terminal {
 
@@ -21,21 +22,6 @@ std::string trimmed(const std::string& line) {
   return line.substr(first, last - first + 1);
 }
 }  // namespace
-
-void print_fit_result(const app::FitView& fit, std::ostream& out) {
-  fmt::print(out, "{}\n\n", fit.sentence);
-  for (const auto& bar : fit.bars)
-    fmt::print(out, "  {:<36} {:>3.0f} of 100  (90% interval {:.0f} to {:.0f})\n", bar.name, bar.score, bar.low,
-               bar.high);
-  auto reasons = [&out](const std::string& role, const std::vector<app::FitReasonLine>& lines) {
-    fmt::print(out, "\nPointing to {}:\n", role);
-    if (lines.empty()) fmt::print(out, "  (none of your answers)\n");
-    for (const auto& line : lines) fmt::print(out, "  - {} (you said: {})\n", line.statement, line.answer);
-  };
-  reasons(fit.leader, fit.toward_leader);
-  reasons(fit.runner_up, fit.toward_runner_up);
-  if (!fit.pivot.empty()) fmt::print(out, "\nThe answer that matters most: {}\n", fit.pivot);
-}
 
 int run_fit(app::App& app, bool start_over, std::istream& in, std::ostream& out, std::ostream& err) {
   const auto& fit = app.view().fit;
@@ -91,7 +77,7 @@ int run_fit(app::App& app, bool start_over, std::istream& in, std::ostream& out,
     }
   }
   fmt::print(out, "\n");
-  print_fit_result(fit, out);
+  print_result_detail(app.view().result.latest, out);
   return answers_not_recorded_exit(not_recorded, err);
 }
 

@@ -12,7 +12,4 @@ namespace rp::terminal {
 // Returns the exit status: 1 when any answer could not be recorded, else 0.
 int run_fit(app::App& app, bool start_over, std::istream& in, std::ostream& out, std::ostream& err);
 
-// The result as text (the suggestion sentence first), also used by reports.
-void print_fit_result(const app::FitView& fit, std::ostream& out);
-
 }  // namespace rp::terminal

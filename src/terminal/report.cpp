@@ -7,6 +7,9 @@
 #include <cmath>
 #include <ostream>
 
+#include "terminal/result_json.hpp"
+#include "terminal/result_terminal.hpp"
+
 namespace rp::terminal {
 
 namespace {
@@ -59,7 +62,8 @@ nlohmann::json report_json(const app::App& app, int weeks) {
           {"weak_topics", weak},
           {"leeches", leeches},
           {"due_today", view.study.due_by_day[0]},
-          {"latest_fit", fit}};
+          {"latest_fit", fit},
+          {"decision", decision_json(app.bank(), view.result.decision)}};
 }
 }  // namespace
 
@@ -97,6 +101,7 @@ void print_report(const app::App& app, int weeks, bool json, std::ostream& out) 
   }
   fmt::print(out, "\nLatest role fit: {}\n",
              view.fit.history.empty() ? std::string("not taken yet") : view.fit.history.back().sentence);
+  print_decision(view.result.decision, out);
 }
 
 }  // namespace rp::terminal

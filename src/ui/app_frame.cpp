@@ -26,7 +26,7 @@ void draw_sidebar(const Frame& f) {
   int shortcut = 1;
   for (auto screen : app::all_screens) {
     ImGui::PushID(static_cast<int>(screen));
-    const bool current = f.view.screen == screen;
+    const bool current = app::sidebar_entry(f.view.screen) == screen;
     ImGui::PushFont(current ? f.fonts.bold : f.fonts.body);
     const std::string label(app::screen_title(screen));
     if (ImGui::Selectable(label.c_str(), current, 0, ImVec2(0, 36 * s))) f.actions.push(app::action::Navigate{screen});
@@ -92,6 +92,7 @@ void draw_current_screen(const Frame& f) {
     case app::Screen::review: draw_review(f); break;
     case app::Screen::progress: draw_progress(f); break;
     case app::Screen::settings: draw_settings(f); break;
+    case app::Screen::result: draw_result(f); break;
   }
 }
 }  // namespace

@@ -13,61 +13,6 @@ using app::FitFlow;
 
 constexpr const char* likert_labels[] = {"Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"};
 
-void draw_role_bars(const Frame& f) {
-  const auto& bars = f.view.fit.bars;
-  const float s = f.fonts.scale;
-  float label_width = 0;
-  for (const auto& bar : bars) label_width = std::max(label_width, ImGui::CalcTextSize(bar.name.c_str()).x);
-  label_width += 24 * s;
-  const float width = std::min(ImGui::GetContentRegionAvail().x - label_width - 60 * s, 420 * s);
-  const float height = ImGui::GetFontSize() * 1.1f;
-  for (std::size_t i = 0; i < bars.size(); ++i) {
-    const auto& bar = bars[i];
-    ImGui::PushID(static_cast<int>(i));
-    const float line_start = ImGui::GetCursorPosX();
-    ImGui::AlignTextToFramePadding();
-    text(bar.name);
-    ImGui::SameLine(line_start + label_width);
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float y = origin.y + (ImGui::GetFrameHeight() - height) / 2;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    auto x_at = [&](double score) { return origin.x + static_cast<float>(score / 100.0) * width; };
-    draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + width, y + height), f.colors.accent_soft, 4 * s);
-    draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(x_at(bar.score), y + height), f.colors.accent, 4 * s);
-    // The 90% interval as a whisker across the bar.
-    const float mid = y + height / 2;
-    const ImU32 whisker = ImGui::GetColorU32(ImGuiCol_Text);
-    draw->AddLine(ImVec2(x_at(bar.low), mid), ImVec2(x_at(bar.high), mid), whisker, 2 * s);
-    draw->AddLine(ImVec2(x_at(bar.low), y + 2 * s), ImVec2(x_at(bar.low), y + height - 2 * s), whisker, 2 * s);
-    draw->AddLine(ImVec2(x_at(bar.high), y + 2 * s), ImVec2(x_at(bar.high), y + height - 2 * s), whisker, 2 * s);
-    ImGui::InvisibleButton("bar", ImVec2(width, ImGui::GetFrameHeight()));
-    if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("%s", fmt::format("{}: {:.0f} of 100 (90% interval {:.0f} to {:.0f})", bar.name, bar.score,
-                                          bar.low, bar.high).c_str());
-    ImGui::SameLine();
-    text(fmt::format("{:.0f}", bar.score));
-    ImGui::PopID();
-  }
-  note(f, "Fit from 0 to 100; 50 is neutral. The line across each bar is its 90% interval.");
-}
-
-void draw_reasons(const Frame& f, const char* id, std::string_view title, const std::vector<app::FitReasonLine>& lines) {
-  text_in(f.fonts.bold, title);
-  if (lines.empty()) {
-    muted("None of your answers pointed this way.");
-    return;
-  }
-  ImGui::PushID(id);
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    ImGui::PushID(static_cast<int>(i));
-    ImGui::Bullet();
-    ImGui::SameLine();
-    paragraph(fmt::format("{} — you said: {}", lines[i].statement, lines[i].answer));
-    ImGui::PopID();
-  }
-  ImGui::PopID();
-}
-
 }  // namespace
 
 // How the suggestion moved: one dot per completed result, above the line for the first role.
@@ -90,32 +35,41 @@ void draw_fit_history(const Frame& f) {
                 f.view.fit.second_role.c_str());
   ImGui::PopFont();
   const std::size_t n = history.size();
-  ImVec2 previous;
+  auto x_of = [&](std::size_t i) {
+    return n == 1 ? (left + right) / 2
+                  : left + 40 * s + (right - left - 60 * s) * static_cast<float>(i) / static_cast<float>(n - 1);
+  };
+  auto y_of = [&](std::size_t i) {
+    return mid - static_cast<float>(std::clamp(history[i].lean, -1.0, 1.0)) * (height / 2 - 14 * s);
+  };
   for (std::size_t i = 0; i < n; ++i) {
-    const float x = n == 1 ? (left + right) / 2 : left + 40 * s + (right - left - 60 * s) * static_cast<float>(i) / static_cast<float>(n - 1);
-    const float y = mid - static_cast<float>(std::clamp(history[i].lean, -1.0, 1.0)) * (height / 2 - 14 * s);
-    if (i > 0) draw->AddLine(previous, ImVec2(x, y), f.colors.accent, 2 * s);
-    draw->AddCircleFilled(ImVec2(x, y), 5 * s, f.colors.accent);
-    previous = ImVec2(x, y);
+    if (i > 0) draw->AddLine(ImVec2(x_of(i - 1), y_of(i - 1)), ImVec2(x_of(i), y_of(i)), f.colors.accent, 2 * s);
+    draw->AddCircleFilled(ImVec2(x_of(i), y_of(i)), 5 * s, f.colors.accent);
   }
-  ImGui::InvisibleButton("history", ImVec2(width, height));
-  if (ImGui::IsItemHovered()) {
-    // The nearest result under the mouse, with its exact figures.
+  // The result the result screen shows is ringed.
+  if (f.view.screen == app::Screen::result && f.view.result.has_result && f.view.result.shown.index < n) {
+    const std::size_t i = f.view.result.shown.index;
+    draw->AddCircle(ImVec2(x_of(i), y_of(i)), 9 * s, ImGui::GetColorU32(ImGuiCol_Text), 0, 2 * s);
+  }
+  const bool clicked = ImGui::InvisibleButton("history", ImVec2(width, height));
+  if (ImGui::IsItemHovered() || clicked) {
+    // The nearest result under the mouse, with its exact figures; a click opens it in full.
     const float mouse = ImGui::GetIO().MousePos.x;
     std::size_t nearest = 0;
     float best = 1e9f;
     for (std::size_t i = 0; i < n; ++i) {
-      const float x = n == 1 ? (left + right) / 2 : left + 40 * s + (right - left - 60 * s) * static_cast<float>(i) / static_cast<float>(n - 1);
-      if (std::abs(x - mouse) < best) {
-        best = std::abs(x - mouse);
+      if (std::abs(x_of(i) - mouse) < best) {
+        best = std::abs(x_of(i) - mouse);
         nearest = i;
       }
     }
     const auto& point = history[nearest];
-    ImGui::SetTooltip("%s", fmt::format("{}: {} ({:.0f}% sure)", point.date, point.outcome,
+    if (clicked) f.actions.push(app::action::ResultOpen{nearest});
+    ImGui::SetTooltip("%s", fmt::format("{}: {} ({:.0f}% sure). Click to open it.", point.date, point.outcome,
                                         std::min(99.0, point.sure * 100)).c_str());
   }
-  note(f, fmt::format("{} result{}, oldest on the left. Hover for dates.", n, n == 1 ? "" : "s"));
+  note(f, fmt::format("{} result{}, oldest on the left. Hover for dates; click a point to open that result.", n,
+                      n == 1 ? "" : "s"));
 }
 
 namespace {
@@ -140,6 +94,8 @@ void draw_intro(const Frame& f) {
     ImGui::Dummy(ImVec2(0, 6 * f.fonts.scale));
     muted(fit.sentence);
   }
+  if (f.view.result.has_result && ImGui::Button("See your full result"))
+    f.actions.push(app::action::Navigate{app::Screen::result});
   draw_fit_history(f);
 }
 
@@ -186,12 +142,18 @@ void draw_asking(const Frame& f) {
   ImGui::SameLine();
   if (ImGui::Button("Skip")) f.actions.push(app::action::FitSkip{});
   ImGui::SameLine();
-  if (ImGui::Button("Save and leave")) f.actions.push(app::action::FitQuit{});
+  // While answering more after a result, leaving goes back to that result rather than saving a
+  // questionnaire for later.
+  if (ImGui::Button(fit.answering_more ? "Back to my result" : "Save and leave")) f.actions.push(app::action::FitQuit{});
   if (fit.can_finish) {
     ImGui::SameLine();
     if (primary_button(f, "See my result")) f.actions.push(app::action::FitFinish{});
   }
-  note(f, "Keys: 1 to 5 answer, S skips, Backspace goes back, Esc saves and leaves. Every answer is saved as you give it.");
+  note(f, fit.answering_more
+              ? "Keys: 1 to 5 answer, S skips, Backspace goes back, Esc goes back to your result. Every answer is saved "
+                "as you give it."
+              : "Keys: 1 to 5 answer, S skips, Backspace goes back, Esc saves and leaves. Every answer is saved as you "
+                "give it.");
 
   // Keyboard: GLFW's key codes for digits and letters are their ASCII codes.
   if (!ImGui::GetIO().KeyCtrl && !ImGui::GetIO().WantTextInput) {
@@ -204,48 +166,18 @@ void draw_asking(const Frame& f) {
   }
 }
 
-void draw_result(const Frame& f) {
-  const auto& fit = f.view.fit;
-  if (fit.clear) ImGui::PushStyleColor(ImGuiCol_Text, f.colors.accent);
-  ImGui::PushFont(f.fonts.title);
-  paragraph(fit.sentence);
-  ImGui::PopFont();
-  if (fit.clear) ImGui::PopStyleColor();
-  ImGui::Dummy(ImVec2(0, 4 * f.fonts.scale));
-  draw_role_bars(f);
-
-  section_title(f, "Why");
-  draw_reasons(f, "leader", fmt::format("Pointing to {}", fit.leader), fit.toward_leader);
-  ImGui::Dummy(ImVec2(0, 4 * f.fonts.scale));
-  draw_reasons(f, "runner", fmt::format("Pointing to {}", fit.runner_up), fit.toward_runner_up);
-  if (!fit.pivot.empty()) {
-    ImGui::Dummy(ImVec2(0, 4 * f.fonts.scale));
-    text_in(f.fonts.bold, "The answer that matters most");
-    paragraph(fit.pivot);
-  }
-
-  section_title(f, "Are you ready for it?");
-  for (const auto& line : fit.readiness) {
-    ImGui::PushID(static_cast<int>(line.role));
-    ImGui::AlignTextToFramePadding();
-    text(fmt::format("{}: {}", line.name, line.level));
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Read its path")) {
-      f.actions.push(app::action::LearnChooseRole{line.role});
-      f.actions.push(app::action::Navigate{app::Screen::learn});
-    }
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Study for this role")) f.actions.push(app::action::ReviewStart{line.role});
-    ImGui::PopID();
-  }
-  note(f, "Readiness is your mastery of the role's topics, from quizzes and review. \"Read its path\" opens the role's "
-        "lessons in order; \"Study for this role\" starts a review of its weakest topics.");
-
+// The questionnaire just ended: the result in full, then where to go from it.
+void draw_done(const Frame& f) {
+  if (!f.view.result.has_result) return;
+  draw_result_detail(f, f.view.result.latest);
+  draw_next_steps(f);
   draw_fit_history(f);
   ImGui::Dummy(ImVec2(0, 6 * f.fonts.scale));
   if (primary_button(f, "Answer more statements")) f.actions.push(app::action::FitAnswerMore{});
   ImGui::SameLine();
   if (ImGui::Button("Start again")) f.actions.push(app::action::FitStart{});
+  ImGui::SameLine();
+  if (ImGui::Button("Open the result page")) f.actions.push(app::action::Navigate{app::Screen::result});
 }
 }  // namespace
 
@@ -255,7 +187,7 @@ void draw_fit(const Frame& f) {
   switch (f.view.fit.stage) {
     case FitFlow::Stage::idle: draw_intro(f); break;
     case FitFlow::Stage::asking: draw_asking(f); break;
-    case FitFlow::Stage::done: draw_result(f); break;
+    case FitFlow::Stage::done: draw_done(f); break;
   }
 }
 

@@ -53,17 +53,8 @@ void draw_home(const Frame& f) {
   if (ImGui::Button("Quiz yourself on a topic")) f.actions.push(app::action::Navigate{app::Screen::quiz});
   ImGui::SameLine();
   if (ImGui::Button("Review weak topics")) f.actions.push(app::action::Navigate{app::Screen::review});
-  if (!f.view.fit.sentence.empty()) muted(f.view.fit.sentence);
-  const auto& learn = f.view.learn;
-  if (learn.next_unread) {
-    const auto& lesson = learn.path[*learn.next_unread];
-    ImGui::Dummy(ImVec2(0, 2 * f.fonts.scale));
-    paragraph(fmt::format("Start reading: {} ({} min). {} of {} lessons read.", lesson.title, lesson.minutes,
-                          learn.read_count, learn.path.size()));
-    if (ImGui::Button("Read this lesson")) f.actions.push(app::action::LearnOpen{lesson.lesson_id, ""});
-  } else if (!learn.path.empty()) {
-    paragraph(fmt::format("You have read all {} lessons of the path. Quizzes and review keep them fresh.", learn.path.size()));
-  }
+  ImGui::Dummy(ImVec2(0, 8 * f.fonts.scale));
+  draw_decision_panel(f);
 
   section_title(f, "Your study so far");
   if (f.view.answers_total == 0) {

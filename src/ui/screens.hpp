@@ -21,9 +21,19 @@ void draw_quiz(const Frame& f);
 void draw_review(const Frame& f);
 void draw_progress(const Frame& f);
 void draw_settings(const Frame& f);
+void draw_result(const Frame& f);
 
-// The role-fit history chart, shared by the questionnaire and Progress screens.
+// The role-fit history chart, shared by the questionnaire, result and Progress screens; a click on
+// a point opens that result.
 void draw_fit_history(const Frame& f);
+// One result in full (sentence, date, bars, reasons, what would tip it, what would separate the
+// roles), shared by the result screen and the questionnaire's end.
+void draw_result_detail(const Frame& f, const app::ResultDetail& result);
+void draw_role_bars(const Frame& f, const std::vector<app::FitRoleBar>& bars);
+// The first lessons of the suggested role's path (or both), with one button to start.
+void draw_next_steps(const Frame& f);
+// Interest and readiness side by side, and what to study next; on Home and the result screen.
+void draw_decision_panel(const Frame& f);
 // Questions due today and on each following day, `days` bars; shared by Review and Progress.
 void draw_due_chart(const Frame& f, std::size_t days);
 
