@@ -187,7 +187,7 @@ TEST_CASE("a broken --bank file stops the GUI with file:line:col errors") {
 TEST_CASE("every screen opens in a real window - screenshots are not blank and differ") {
   TempFolder home;
   std::map<std::string, Image> shots;
-  for (const char* screen : {"home", "fit", "quiz", "review", "progress", "settings"}) {
+  for (const char* screen : {"home", "fit", "quiz", "review", "progress", "settings", "result"}) {
     CAPTURE(screen);
     const auto png = home / (std::string(screen) + ".png");
     const auto r = rolepath(home, fmt::format("--screen {} --screenshot {}", screen, shell_quote(png.string())));
@@ -289,6 +289,35 @@ TEST_CASE("fit --terminal: statement lines then answer prompts then recorded and
   CHECK(recorded == 12);
   CHECK(r.out.find("No clear preference") != std::string::npos);
   CHECK(r.out.find("same answer") != std::string::npos);
+}
+
+TEST_CASE("rolepath result and result --json after fit --terminal and the result screen in a real window") {
+  TempFolder home;
+  std::string input;
+  for (int i = 0; i < 60; ++i) input += "5\n";
+  REQUIRE(run(in_home(home) + shell_quote(binary) + " fit --terminal", input).exit_code == 0);
+
+  const auto text = rolepath(home, "result");
+  INFO(text.err);
+  REQUIRE(text.exit_code == 0);
+  CHECK(text.out.rfind("No clear preference", 0) == 0);  // the outcome first
+  CHECK(text.out.find("What would tip it:") != std::string::npos);
+  CHECK(text.out.find("Next steps for AI Architect") != std::string::npos);  // no preference: both paths
+  CHECK(text.out.find("Next steps for Machine Learning Software Engineer") != std::string::npos);
+
+  const auto json = rolepath(home, "result --json");
+  REQUIRE(json.exit_code == 0);
+  const auto parsed = nlohmann::json::parse(json.out);
+  CHECK(parsed.at("result").at("suggested").is_null());
+  CHECK(parsed.at("result").at("answered") == 12);
+  CHECK(parsed.at("decision").at("taken") == true);
+  CHECK(parsed.at("next_steps").size() == 2);
+
+  const auto png = home / "result.png";
+  const auto shot = rolepath(home, "--screen result --screenshot " + shell_quote(png.string()));
+  INFO(shot.err);
+  REQUIRE(shot.exit_code == 0);
+  CHECK(share_off_background(load_png(png)) > 0.05);
 }
 
 TEST_CASE("fit --terminal: closing the input keeps the answers and the next run continues") {

@@ -1,5 +1,6 @@
 // Every screen drawn in a headless ImGui context, driven by simulated mouse and keys.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -513,4 +514,139 @@ TEST_CASE("the feedback says when the question comes back and the review summary
   const auto summary = ui.texts_in("content");
   CHECK(std::count(summary.begin(), summary.end(), application.view().session.after) == 1);
   CHECK(application.view().session.after.rfind("Done for today: ", 0) == 0);
+}
+
+namespace {
+void answer_questionnaire_toward(app::App& application, const std::string& role_id) {
+  application.apply(app::action::FitStart{});
+  for (int i = 0; i < 60 && application.view().fit.stage == app::FitFlow::Stage::asking; ++i)
+    application.apply(
+        app::action::FitAnswer{likert_toward(application.bank(), application.view().fit.statement, role_id)});
+  REQUIRE(application.view().fit.stage == app::FitFlow::Stage::done);
+}
+
+std::ptrdiff_t position_of(const std::vector<std::string>& texts, const std::string& prefix) {
+  const auto it = std::find_if(texts.begin(), texts.end(), [&](const std::string& t) { return t.rfind(prefix, 0) == 0; });
+  CHECK_MESSAGE(it != texts.end(), "not drawn: " << prefix);
+  return it - texts.begin();
+}
+}  // namespace
+
+TEST_CASE("the result screen shows the suggestion first then bars reasons tip date and next steps whose button opens the lesson") {
+  auto application = make_app();
+  test::HeadlessUi ui(application, ImVec2(1280, 2400));  // tall enough to draw the whole page
+  answer_questionnaire_toward(application, "ai_architect");
+  application.apply(app::action::Navigate{app::Screen::result});
+  ui.frames(3);
+  const auto& result = application.view().result;
+  REQUIRE(result.has_result);
+  const auto texts = ui.texts_in("content");
+  REQUIRE(texts.size() > 10);
+  CHECK(texts[0] == "Your role-fit result");
+  const auto sentence = position_of(texts, result.latest.sentence);
+  CHECK(result.latest.sentence.find("AI Architect fits you better") == 0);
+  const auto date = position_of(texts, "Given on " + result.latest.date);
+  const auto& bar = result.latest.bars[0];
+  const auto bars = position_of(texts, fmt::format("{:.0f}  ({:.0f} to {:.0f})", bar.score, bar.low, bar.high));
+  const auto why = position_of(texts, "Why");
+  const auto reason = position_of(texts, result.latest.toward_leader.front().statement + " — you said: ");
+  const auto tip = position_of(texts, "What would tip it");
+  const auto tip_text = position_of(texts, result.latest.tip.front());
+  const auto steps = position_of(texts, "Next steps toward AI Architect");
+  CHECK(sentence == 2);  // right under the heading and its subtitle: the suggestion first
+  CHECK(sentence < date);
+  CHECK(date < bars);
+  CHECK(bars < why);
+  CHECK(why < reason);
+  CHECK(reason < tip);
+  CHECK(tip < tip_text);
+  CHECK(tip_text < steps);
+  // The decision panel, in its own card below the next steps.
+  const auto panel = ui.texts_in("##decision");
+  REQUIRE_FALSE(panel.empty());
+  CHECK(panel[0] == "Your decision so far");
+  CHECK(panel[1].find("You lean to AI Architect") == 0);
+  // Both bars, with their intervals.
+  CHECK(ui.has_item("bar", "content", {"detail", 0}));
+  CHECK(ui.has_item("bar", "content", {"detail", 1}));
+  // The sidebar keeps the questionnaire's entry lit.
+  CHECK(application.view().screen == app::Screen::result);
+
+  // One button starts the suggested role's path at its first unread lesson.
+  REQUIRE(result.next_steps.size() == 1);
+  const auto role = static_cast<int>(result.next_steps[0].role);
+  const std::string first_lesson = result.next_steps[0].start_lesson_id;
+  ui.click("Start the first lesson", "content", {"next-steps", role});
+  CHECK(application.view().screen == app::Screen::learn);
+  CHECK(application.view().learn.lesson_id == first_lesson);
+}
+
+TEST_CASE("a point of the history chart opens that earlier result and a button goes back to the latest") {
+  auto application = make_app();
+  test::HeadlessUi ui(application, ImVec2(1280, 2400));
+  answer_questionnaire_toward(application, "ai_architect");
+  const std::string first = application.view().result.latest.sentence;
+  answer_questionnaire_toward(application, "ml_engineer");
+  REQUIRE(application.view().fit.history.size() == 2);
+  application.apply(app::action::Navigate{app::Screen::result});
+  ui.frames(3);
+  CHECK(application.view().result.showing_latest);
+  CHECK(application.view().result.shown.outcome == "Machine Learning Software Engineer");
+
+  // The oldest point sits at the chart's left, 48 px (scaled) in from its edge.
+  const auto& chart = ui.item("history", "content");
+  const float s = ui.fonts().scale;
+  ui.click(ImVec2(chart.min.x + 48 * s, (chart.min.y + chart.max.y) / 2));
+  const auto& result = application.view().result;
+  CHECK_FALSE(result.showing_latest);
+  CHECK(result.shown.index == 0);
+  CHECK(result.shown.sentence == first);
+  ui.frames(2);
+  const auto texts = ui.texts_in("content");
+  CHECK(position_of(texts, "An earlier result, from " + result.shown.date) < position_of(texts, first));
+  CHECK(ui.texts_in("##decision").empty());  // the decision panel is about the latest
+
+  ui.click("Back to your latest result", "content");
+  CHECK(application.view().result.showing_latest);
+  CHECK(application.view().result.shown.outcome == "Machine Learning Software Engineer");
+}
+
+TEST_CASE("home's decision panel offers the questionnaire first and then the full result") {
+  auto application = make_app();
+  test::HeadlessUi ui(application);
+  ui.frames(2);
+  CHECK(position_of(ui.texts_in("##decision"), "Not known yet: take the questionnaire") > 0);
+  ui.scroll_into_view("Take the questionnaire", "##decision");
+  ui.click("Take the questionnaire", "##decision");
+  CHECK(application.view().screen == app::Screen::fit);
+
+  answer_questionnaire_toward(application, "ml_engineer");
+  application.apply(app::action::Navigate{app::Screen::home});
+  ui.frames(2);
+  const auto texts = ui.texts_in("##decision");
+  position_of(texts, "You lean to Machine Learning Software Engineer");
+  position_of(texts, "Read \"");  // what to study next
+  ui.scroll_into_view("See your full result", "##decision");
+  ui.click("See your full result", "##decision");
+  CHECK(application.view().screen == app::Screen::result);
+  CHECK(application.view().result.showing_latest);
+}
+
+TEST_CASE("the questionnaire's intro opens the full result and answering more then Esc goes back to it") {
+  auto application = make_app();
+  test::HeadlessUi ui(application);
+  answer_questionnaire_toward(application, "ai_architect");
+  application.apply(app::action::Navigate{app::Screen::fit});
+  ui.frames(2);
+  ui.scroll_into_view("Answer more statements", "content");
+  ui.click("Answer more statements", "content");
+  REQUIRE(application.view().fit.stage == app::FitFlow::Stage::asking);
+  CHECK(ui.has_item("Back to my result", "content"));
+  ui.key(ImGui::GetKeyIndex(ImGuiKey_Escape));
+  CHECK(application.view().fit.stage == app::FitFlow::Stage::done);
+  CHECK(application.view().fit.unfinished_answers == 0);
+  CHECK(application.view().fit.history.size() == 1);
+  ui.scroll_into_view("Open the result page", "content");
+  ui.click("Open the result page", "content");
+  CHECK(application.view().screen == app::Screen::result);
 }
