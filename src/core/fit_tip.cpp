@@ -214,8 +214,8 @@ std::vector<std::string> tip_sentences(const Bank& bank, const FitTip& tip) {
     if (k > 3) list += fmt::format("; and {} more", k - 3);
     if (tip.flips_least)
       out.push_back(fmt::format("At least {} of your answers would have to flip to the other end of the scale, for "
-                                "example {}; then {}.",
-                                k, list, would_read(bank, tip.flips_outcome)));
+                                "example these {}: {}; then {}.",
+                                k, k, list, would_read(bank, tip.flips_outcome)));
     else
       out.push_back(fmt::format("Flipping your {} most influential answers to the other end of the scale would do it: {}; "
                                 "then {}.",

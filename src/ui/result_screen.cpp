@@ -37,7 +37,11 @@ void draw_role_bars(const Frame& f, const std::vector<app::FitRoleBar>& bars) {
   float label_width = 0;
   for (const auto& bar : bars) label_width = std::max(label_width, ImGui::CalcTextSize(bar.name.c_str()).x);
   label_width += 24 * s;
-  const float width = std::max(60 * s, std::min(ImGui::GetContentRegionAvail().x - label_width - 60 * s, 420 * s));
+  const float available = ImGui::GetContentRegionAvail().x;
+  const float value_width = ImGui::CalcTextSize("100  (100 to 100)").x + 2 * ImGui::GetStyle().ItemSpacing.x;
+  // In a narrow window each name gets a line of its own, so the bar and its figures still fit.
+  const bool stacked = available - label_width - value_width < 160 * s;
+  const float width = std::max(60 * s, std::min(available - value_width - (stacked ? 0 : label_width), 420 * s));
   const float height = ImGui::GetFontSize() * 1.1f;
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const auto& bar = bars[i];
@@ -45,7 +49,7 @@ void draw_role_bars(const Frame& f, const std::vector<app::FitRoleBar>& bars) {
     const float line_start = ImGui::GetCursorPosX();
     ImGui::AlignTextToFramePadding();
     text(bar.name);
-    ImGui::SameLine(line_start + label_width);
+    if (!stacked) ImGui::SameLine(line_start + label_width);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float y = origin.y + (ImGui::GetFrameHeight() - height) / 2;
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -128,6 +132,11 @@ void draw_next_steps(const Frame& f) {
   if (all.empty()) return;
   section_title(f, all.size() == 1 ? fmt::format("Next steps toward {}", all.front().role_name)
                                    : std::string("Next steps: try both paths"));
+  const bool same_start = all.size() > 1 && std::all_of(all.begin(), all.end(), [&](const app::NextSteps& steps) {
+    return steps.start_lesson_id == all.front().start_lesson_id;
+  });
+  if (same_start && !all.front().start_lesson_id.empty())
+    paragraph("Both paths begin with the same overview lessons, so the first steps are the same whichever way you go.");
   ImGui::PushID("next-steps");
   for (const auto& steps : all) {
     ImGui::PushID(static_cast<int>(steps.role));
