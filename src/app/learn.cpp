@@ -16,16 +16,21 @@ LearnController::LearnController(store::Store& store, const core::Bank& bank, st
                                  const Clock& clock, LearnView& view)
     : store_(store), bank_(bank), profile_id_(profile_id), clock_(clock), view_(view) {
   view_ = LearnView{};
+  // Each role's path once: after every answer the next steps walk them, so no walk searches the bank.
+  paths_.resize(bank_.roles.size());
+  if (!bank_.lessons.empty())
+    for (std::size_t role = 0; role < bank_.roles.size(); ++role)
+      for (std::size_t topic = 0; topic < bank_.topics.size(); ++topic)
+        if (const core::Lesson* lesson = bank_.find_lesson(bank_.roles[role].id, bank_.topics[topic].id))
+          paths_[role].push_back({topic, lesson});
   refresh_path();
 }
 
 std::vector<LessonLine> LearnController::path_of(std::size_t role) const {
   std::vector<LessonLine> path;
-  if (role >= bank_.roles.size()) return path;
-  const std::string& role_id = bank_.roles[role].id;
-  for (const auto& topic : bank_.topics) {
-    const core::Lesson* lesson = bank_.find_lesson(role_id, topic.id);
-    if (!lesson) continue;
+  if (role >= paths_.size()) return path;
+  for (const auto& [topic_index, lesson] : paths_[role]) {
+    const core::Topic& topic = bank_.topics[topic_index];
     LessonLine line;
     line.lesson_id = lesson->id;
     line.topic_id = topic.id;

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/clock.hpp"
@@ -71,6 +72,7 @@ class LearnController {
   const Clock& clock_;
   LearnView& view_;
   std::map<std::string, core::TimeMs> reads_;  // lesson id -> last read to the end
+  std::vector<std::vector<std::pair<std::size_t, const core::Lesson*>>> paths_;  // per role: (topic, lesson)
 };
 
 }  // namespace rp::app
