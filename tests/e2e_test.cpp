@@ -117,13 +117,13 @@ TEST_CASE("without a display the GUI says so suggests xvfb-run and writes nothin
 
 TEST_CASE("check-bank passes the built-in bank and prints its coverage table") {
   TempFolder home;
-  // The built-in bank's files, layered in the order the binary loads them.
+  // The built-in bank's files, layered in the order the binary loads them (src/CMakeLists.txt).
   std::string files;
-  for (const char* name : {"default.toml", "topics/definitions.toml", "topics/responsibilities.toml", "topics/skills.toml",
-                           "topics/education.toml", "topics/tools.toml", "topics/industries.toml",
-                           "topics/outlook.toml", "topics/tips.toml"})
-    files.append(" ").append(shell_quote(std::string(ROLEPATH_SOURCE_DIR "/assets/banks/") + name));
-  const auto r = rolepath(home, "check-bank" + files, false);
+  int count = 0;
+  std::istringstream list(ROLEPATH_BUILTIN_BANK_FILES);
+  for (std::string file; std::getline(list, file, '|'); ++count) files.append(" ").append(shell_quote(file));
+  CHECK(count == 27);
+  const auto r = rolepath(home, "check-bank --strict" + files, false);
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("Questions per topic and role") != std::string::npos);
   CHECK(r.out.find("responsibilities") != std::string::npos);
