@@ -11,6 +11,7 @@
 #include "app/demo.hpp"
 #include "bank/loader.hpp"
 #include "support/csv.hpp"
+#include "support/pick_answer.hpp"
 #include "support/scoped_env.hpp"
 #include "support/temp_folder.hpp"
 #include "terminal/export.hpp"
@@ -33,16 +34,7 @@ void answer_quiz(app::App& a, int count, bool right) {
   a.apply(app::action::SetQuizSetup{{{}, {}, count}});
   a.apply(app::action::QuizStart{});
   while (a.view().session.stage == app::QuizFlow::Stage::question) {
-    const auto& q = a.bank().questions[a.quiz().question()];
-    const auto correct = core::correct_options(a.bank(), q);
-    // QuizPick counts options as shown; option_index says which bank option each position shows.
-    const auto shown = a.view().session.option_index;
-    std::optional<std::size_t> wrong;
-    for (std::size_t p = 0; p < shown.size(); ++p) {
-      if (right && correct.count(shown[p])) a.apply(app::action::QuizPick{p});
-      if (!correct.count(shown[p])) wrong = p;
-    }
-    if (!right) a.apply(app::action::QuizPick{wrong.value()});
+    test::pick_answer(a, right);
     a.apply(app::action::QuizConfirm{});
     a.apply(app::action::QuizNext{});
   }

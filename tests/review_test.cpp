@@ -15,6 +15,7 @@
 
 #include "app/app.hpp"
 #include "bank/loader.hpp"
+#include "support/pick_answer.hpp"
 #include "support/scoped_env.hpp"
 #include "support/temp_folder.hpp"
 #include "terminal/report.hpp"
@@ -26,10 +27,7 @@ constexpr core::TimeMs hour = 3'600'000, day = 24 * hour;
 
 core::TimeMs local(const char* iso) {
   // Local wall time in the zone the test set, read the way ROLEPATH_NOW is.
-  const auto civil = *core::parse_iso8601(iso);
-  const auto guess = core::to_utc_ms(civil, 0);
-  const auto first = core::to_utc_ms(civil, app::Clock::local_offset_minutes(guess));
-  return core::to_utc_ms(civil, app::Clock::local_offset_minutes(first));
+  return app::Clock::from_local_wall(core::to_utc_ms(*core::parse_iso8601(iso), 0));
 }
 
 app::App make_app(std::unique_ptr<store::Store> s, core::TimeMs start) {
@@ -41,15 +39,7 @@ app::App make_app(std::unique_ptr<store::Store> s, core::TimeMs start) {
 bool answer(app::App& a, bool right) {
   if (a.view().session.stage == app::QuizFlow::Stage::card) a.apply(app::action::CardDismiss{});
   REQUIRE(a.view().session.stage == app::QuizFlow::Stage::question);
-  const auto& q = a.bank().questions[a.quiz().question()];
-  const auto correct = core::correct_options(a.bank(), q);
-  const auto shown = a.view().session.option_index;
-  std::optional<std::size_t> wrong;
-  for (std::size_t p = 0; p < shown.size(); ++p) {
-    if (right && correct.count(shown[p])) a.apply(app::action::QuizPick{p});
-    if (!correct.count(shown[p])) wrong = p;
-  }
-  if (!right) a.apply(app::action::QuizPick{wrong.value()});
+  test::pick_answer(a, right);
   a.apply(app::action::QuizConfirm{});
   return right;
 }

@@ -185,9 +185,8 @@ void App::apply(const Action& action) {
                  [this](const action::QuizUndo&) { quiz_->undo(); },
                  [this](const action::QuizQuit&) { quiz_->quit(); },
                  [this](const action::QuizResume&) {
-                   const auto left = quiz_->unfinished();
-                   if (left) view_.screen = left->kind == core::SessionKind::review ? Screen::review : Screen::quiz;
                    if (!quiz_->resume()) throw std::invalid_argument("that session has nothing left to ask");
+                   view_.screen = quiz_->kind() == core::SessionKind::review ? Screen::review : Screen::quiz;
                  },
                  [this](const action::QuizDiscard&) { quiz_->discard_unfinished(); },
                  [this](const action::SuspendQuestion& a) {
@@ -392,8 +391,7 @@ void App::refresh_study_summary() {
   }
   v.reviewed_today = snapshot_.reviewed_today;
   v.settings = study_->settings();
-  const auto left = std::max<std::int64_t>(0, v.settings.daily_limit - snapshot_.reviewed_today);
-  const auto plan = study_->review_queue(std::nullopt, static_cast<std::size_t>(left), snapshot_.topics);
+  const auto& plan = snapshot_.review_plan;
   v.review_available = static_cast<int>(plan.size());
   v.review_due = static_cast<int>(
       std::count_if(plan.begin(), plan.end(), [](const core::ReviewPick& p) { return p.reason == core::ReviewReason::due; }));

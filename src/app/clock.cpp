@@ -30,10 +30,7 @@ Clock Clock::from_environment() {
   if (!civil)
     throw std::runtime_error(fmt::format("ROLEPATH_NOW='{}' is not an ISO 8601 time such as 2026-03-02T18:00:00", text));
   if (civil->utc_offset_minutes) return starting_at(core::to_utc_ms(*civil, *civil->utc_offset_minutes));
-  // Local time: take the offset in force near that instant (first guess with UTC, then refine).
-  const auto guess = core::to_utc_ms(*civil, 0);
-  const auto first = core::to_utc_ms(*civil, local_offset_minutes(guess));
-  return starting_at(core::to_utc_ms(*civil, local_offset_minutes(first)));
+  return starting_at(from_local_wall(core::to_utc_ms(*civil, 0)));
 }
 
 core::TimeMs Clock::now() const {
@@ -55,8 +52,10 @@ core::LocalDay Clock::learner_day(core::TimeMs at, core::DayStart start) {
 }
 
 core::TimeMs Clock::learner_day_start(core::LocalDay day, core::DayStart start) {
-  const auto wall = (day * 24 + std::clamp(start.hour, 0, 23)) * core::TimeMs{3'600'000};  // as if UTC
-  // Take the offset in force near that instant: a first guess, then refined once.
+  return from_local_wall((day * 24 + std::clamp(start.hour, 0, 23)) * core::TimeMs{3'600'000});
+}
+
+core::TimeMs Clock::from_local_wall(core::TimeMs wall) {
   const auto guess = wall - core::TimeMs{60'000} * local_offset_minutes(wall);
   return wall - core::TimeMs{60'000} * local_offset_minutes(guess);
 }

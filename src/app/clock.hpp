@@ -31,6 +31,10 @@ class Clock {
   static std::string local_date_time(core::TimeMs at);
   // The learner's calendar day of an instant, in the zone in force then.
   static core::LocalDay local_day(core::TimeMs at);
+  // The instant the local wall clock reads `wall` (a local date and time counted as if it were UTC),
+  // in the zone in force then: a first guess with the offset at `wall`, refined once. A time a DST
+  // change skips lands an hour later.
+  static core::TimeMs from_local_wall(core::TimeMs wall);
   // The learner day of an instant (the day starts at `start.hour` local time, not at midnight).
   static core::LocalDay learner_day(core::TimeMs at, core::DayStart start);
   // The instant learner day `day` begins: its local date at the day-start hour, in the zone in

@@ -121,60 +121,54 @@ std::optional<ReadPlan> read_plan(const core::Bank& bank, const std::string& tex
 }
 }  // namespace
 
-std::optional<QuizFlow::Unfinished> QuizFlow::unfinished() const {
+// The session left unfinished, read back: its plan split into what was answered (with how it
+// counted) and what is left, both in the planned order.
+std::optional<QuizFlow::LeftBehind> QuizFlow::left_behind() const {
   if (session_) return std::nullopt;  // the one running now is not "left unfinished"
   const auto planned = store::Sessions(store_).unfinished_plan(profile_);
   if (!planned) return std::nullopt;
   const auto plan = read_plan(bank_, planned->plan);
   if (!plan) return std::nullopt;
-  std::set<store::RowId> answered;
-  for (const auto& answer : store::Answers(store_).in_session(planned->id)) answered.insert(answer.item_id);
-  Unfinished out;
-  out.kind = planned->kind;
-  out.started = planned->started_ms;
-  out.total = static_cast<int>(plan->queue.size());
-  for (const auto& pick : plan->queue)
-    if (answered.count(study_.item_id(pick.question))) ++out.answered;
-  if (out.answered >= out.total) return std::nullopt;
-  return out;
+  std::map<std::size_t, bool> counted;  // question -> right, as its first row in the session says
+  for (const auto& answer : store::Answers(store_).in_session(planned->id))
+    if (const auto q = study_.question_of_item(answer.item_id)) counted.emplace(*q, answer.correct.value_or(false));
+  LeftBehind left;
+  left.session = planned->id;
+  left.kind = planned->kind;
+  left.started = planned->started_ms;
+  left.role = plan->role;
+  for (const auto& pick : plan->queue) {
+    if (const auto it = counted.find(pick.question); it != counted.end()) {
+      left.done.push_back(pick);
+      left.results.push_back({pick.question, it->second});
+    } else {
+      left.rest.push_back(pick);
+    }
+  }
+  return left;
+}
+
+std::optional<QuizFlow::Unfinished> QuizFlow::unfinished() const {
+  const auto left = left_behind();
+  if (!left || left->rest.empty()) return std::nullopt;
+  return Unfinished{left->kind, left->started, static_cast<int>(left->done.size()),
+                    static_cast<int>(left->done.size() + left->rest.size())};
 }
 
 bool QuizFlow::resume() {
-  const auto planned = store::Sessions(store_).unfinished_plan(profile_);
-  if (!planned || session_) return false;
-  const auto plan = read_plan(bank_, planned->plan);
-  if (!plan) return false;
-  // Answered questions first, as answered; then the rest in the planned order.
-  std::vector<core::ReviewPick> done, rest;
-  std::set<std::size_t> answered_questions;
-  std::vector<Result> results;
-  for (const auto& answer : store::Answers(store_).in_session(planned->id)) {
-    const auto q = study_.question_of_item(answer.item_id);
-    if (!q || !answered_questions.insert(*q).second) continue;
-    results.push_back({*q, answer.correct.value_or(false)});
-  }
-  for (const auto& pick : plan->queue) {
-    if (answered_questions.count(pick.question)) {
-      done.push_back(pick);
-    } else {
-      rest.push_back(pick);
-    }
-  }
-  if (rest.empty()) {
-    store::Sessions(store_).finish(planned->id, clock_.now());
+  auto left = left_behind();
+  if (!left) return false;
+  if (left->rest.empty()) {
+    store::Sessions(store_).finish(left->session, clock_.now());
     return false;
   }
-  kind_ = planned->kind;
-  review_role_ = plan->role;
-  session_ = planned->id;
-  // Keep the results that belong to the plan, in the order the queue now has.
-  results_.clear();
-  for (const auto& r : results)
-    if (std::any_of(done.begin(), done.end(), [&](const core::ReviewPick& p) { return p.question == r.question; }))
-      results_.push_back(r);
-  queue_ = done;
-  queue_.insert(queue_.end(), rest.begin(), rest.end());
-  position_ = done.size();
+  kind_ = left->kind;
+  review_role_ = left->role;
+  session_ = left->session;
+  results_ = std::move(left->results);
+  queue_ = std::move(left->done);
+  position_ = queue_.size();
+  queue_.insert(queue_.end(), left->rest.begin(), left->rest.end());
   first_answers_.clear();
   undo_.reset();
   random_.seed(static_cast<std::uint64_t>(clock_.now()));

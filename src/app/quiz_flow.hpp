@@ -108,6 +108,15 @@ class QuizFlow {
     std::optional<core::CardState> previous;
   };
 
+  struct LeftBehind {
+    store::RowId session = 0;
+    core::SessionKind kind = core::SessionKind::quiz;
+    core::TimeMs started = 0;
+    std::optional<std::size_t> role;
+    std::vector<core::ReviewPick> done, rest;
+    std::vector<Result> results;  // of `done`, in its order
+  };
+  std::optional<LeftBehind> left_behind() const;
   void begin(core::SessionKind kind, std::vector<core::ReviewPick> questions);
   void store_plan(store::RowId session) const;
   void show_question();

@@ -135,7 +135,10 @@ Study::Today Study::today() const {
     }
   t.suspended.assign(bank_.questions.size(), false);
   for (auto item : store::Suspensions(store_).all(profile_))
-    if (const auto q = question_of_item(item)) t.suspended[*q] = true;
+    if (const auto q = question_of_item(item)) {
+      t.suspended[*q] = true;
+      t.set_aside.push_back(*q);
+    }
   return t;
 }
 
@@ -225,10 +228,8 @@ std::span<const std::size_t> Study::update(StudySnapshot& snap, std::size_t ques
 
 void Study::per_question_figures(StudySnapshot& snap, const Cards& cards, const Today& today) const {
   snap.leeches.clear();
-  snap.suspended.clear();
+  snap.suspended = today.set_aside;
   snap.due_by_day = {};
-  for (auto item : store::Suspensions(store_).all(profile_))
-    if (const auto q = question_of_item(item)) snap.suspended.push_back(*q);
   const auto horizon = today.day_end + static_cast<core::TimeMs>(snap.due_by_day.size()) * static_cast<core::TimeMs>(core::ms_per_day);
   for (std::size_t q = 0; q < bank_.questions.size(); ++q) {
     const auto card = cards.find(items_[q]);
@@ -249,6 +250,9 @@ void Study::per_question_figures(StudySnapshot& snap, const Cards& cards, const 
   }
   snap.reviewed_today = reviewed_today();
   snap.answers_total = store::Answers(store_).count(profile_);
+  // What a plain review would serve now, from the cards and the day already read.
+  const auto left = std::max<std::int64_t>(0, settings_.daily_limit - snap.reviewed_today);
+  snap.review_plan = plan_with(std::nullopt, static_cast<std::size_t>(left), snap.topics, today, cards);
 }
 
 std::vector<core::ReviewPick> Study::review_queue(std::optional<std::size_t> role, std::size_t limit) const {
@@ -257,9 +261,12 @@ std::vector<core::ReviewPick> Study::review_queue(std::optional<std::size_t> rol
 
 std::vector<core::ReviewPick> Study::review_queue(std::optional<std::size_t> role, std::size_t limit,
                                                   const std::vector<TopicStatus>& topics) const {
-  const auto now = today();
-  const auto cards = store::Schedules(store_).all(profile_);
+  return plan_with(role, limit, topics, today(), store::Schedules(store_).all(profile_));
+}
 
+std::vector<core::ReviewPick> Study::plan_with(std::optional<std::size_t> role, std::size_t limit,
+                                               const std::vector<TopicStatus>& topics, const Today& now,
+                                               const Cards& cards) const {
   auto about_role = [&](std::size_t q) {
     if (!role) return true;
     const auto& roles = bank_.questions[q].roles;

@@ -45,6 +45,7 @@ struct StudySnapshot {
   // Due today (including overdue), then on each of the next 14 learner days. A due question whose
   // sibling was answered today waits until tomorrow; suspended questions are not counted.
   std::array<int, 15> due_by_day{};
+  std::vector<core::ReviewPick> review_plan;  // what a plain review would serve now (review_queue's order)
   std::int64_t reviewed_today = 0;
   std::int64_t answers_total = 0;
 
@@ -89,6 +90,7 @@ class Study {
     std::set<std::size_t> buried;  // sibling groups with a question answered today
     std::set<std::size_t> answered;  // the questions answered today
     std::vector<bool> suspended;   // per question
+    std::vector<std::size_t> set_aside;  // the suspended questions, oldest suspension first
   };
   Today today() const;
   core::DayStart day_start() const { return {settings_.day_start_hour}; }
@@ -117,6 +119,9 @@ class Study {
   std::vector<TopicStatus> mastery_from(const Cards& cards, const Today& today) const;
   // The figures that look at every question once: leeches, reviews due per day, today's counts.
   void per_question_figures(StudySnapshot& snap, const Cards& cards, const Today& today) const;
+  std::vector<core::ReviewPick> plan_with(std::optional<std::size_t> role, std::size_t limit,
+                                          const std::vector<TopicStatus>& topics, const Today& today,
+                                          const Cards& cards) const;
 
   store::Store& store_;
   const core::Bank& bank_;
