@@ -192,8 +192,15 @@ void draw_decision_panel(const Frame& f) {
       ImGui::SetTooltip("%s", fmt::format("{}: {:.0f}% of its questions likely recalled", role.name, role.score * 100).c_str());
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    text(fmt::format("{} · {} of {} lessons read", role.measured ? role.level : "not measured yet", role.lessons_read,
-                     role.lessons));
+    // In a narrow card the level moves into a tooltip rather than running past the card's edge.
+    const std::string full = fmt::format("{} · {} of {} lessons read", role.measured ? role.level : "not measured yet",
+                                         role.lessons_read, role.lessons);
+    if (ImGui::CalcTextSize(full.c_str()).x <= ImGui::GetContentRegionAvail().x) {
+      text(full);
+    } else {
+      text(fmt::format("{} of {} lessons read", role.lessons_read, role.lessons));
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", full.c_str());
+    }
     ImGui::PopID();
   }
   paragraph(d.next_text);
