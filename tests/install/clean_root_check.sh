@@ -41,6 +41,7 @@ fi
 [ "$(id -u)" = 0 ] || skip "needs root for debootstrap, mount and chroot"
 command -v debootstrap >/dev/null || skip "debootstrap is missing (apt-get install debootstrap)"
 command -v unshare >/dev/null || skip "unshare (util-linux) is missing"
+command -v dpkg-deb >/dev/null || skip "dpkg-deb is missing: this is not a Debian system"
 keyring=/usr/share/keyrings/debian-archive-keyring.gpg
 [ -r "$keyring" ] || skip "no Debian archive keyring at $keyring (apt-get install debian-archive-keyring)"
 
