@@ -13,9 +13,6 @@
 namespace rp::ui {
 
 namespace {
-constexpr ImU32 topic_colours[] = {IM_COL32(47, 102, 144, 255), IM_COL32(217, 119, 6, 255),  IM_COL32(46, 125, 82, 255),
-                                   IM_COL32(178, 59, 48, 255),  IM_COL32(124, 58, 237, 255), IM_COL32(8, 145, 178, 255),
-                                   IM_COL32(190, 24, 93, 255),  IM_COL32(101, 101, 101, 255)};
 
 ImU32 with_alpha(ImU32 colour, float alpha) {
   ImVec4 c = ImGui::ColorConvertU32ToFloat4(colour);
@@ -128,7 +125,7 @@ void weekly_bars(const Frame& f, const char* id, const char* title, Value value,
   }
   if (goal_line && top > 0) {
     const float y = at.y + height - static_cast<float>(std::min(1.0, *goal_line / top)) * height;
-    draw->AddLine(ImVec2(at.x, y), ImVec2(at.x + width, y), IM_COL32(217, 119, 6, 200), 1.5f * s);
+    draw->AddLine(ImVec2(at.x, y), ImVec2(at.x + width, y), with_alpha(f.colors.goal_line, 0.8f), 1.5f * s);
   }
   bool any = false;
   for (const auto& w : weeks) any = any || value(w).has_value();
@@ -213,7 +210,7 @@ void mastery_section(const Frame& f) {
   const std::size_t n = static_cast<std::size_t>(p.weeks_shown);
   auto x_of = [&](std::size_t i) { return at.x + 8 * s + (width - 16 * s) * static_cast<float>(i) / static_cast<float>(std::max<std::size_t>(1, n - 1)); };
   for (std::size_t t = 0; t < p.mastery.size(); ++t) {
-    const ImU32 colour = topic_colours[t % 8];
+    const ImU32 colour = f.colors.series[t % f.colors.series.size()];
     std::optional<ImVec2> previous;
     for (std::size_t i = 0; i < p.mastery[t].scores.size(); ++i) {
       const auto& score = p.mastery[t].scores[i];
@@ -243,7 +240,7 @@ void mastery_section(const Frame& f) {
   ImGui::PushFont(f.fonts.small);
   for (std::size_t t = 0; t < p.mastery.size(); ++t) {
     const ImVec2 c = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(c.x, c.y + 4 * s), ImVec2(c.x + 10 * s, c.y + 14 * s), topic_colours[t % 8], 2 * s);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(c.x, c.y + 4 * s), ImVec2(c.x + 10 * s, c.y + 14 * s), f.colors.series[t % f.colors.series.size()], 2 * s);
     ImGui::Dummy(ImVec2(14 * s, 0));
     ImGui::SameLine();
     text(p.mastery[t].topic);

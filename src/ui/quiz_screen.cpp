@@ -13,8 +13,6 @@ namespace rp::ui {
 namespace {
 using app::QuizFlow;
 
-constexpr ImU32 right_colour = IM_COL32(46, 125, 82, 255);
-constexpr ImU32 wrong_colour = IM_COL32(178, 59, 48, 255);
 
 enum class Mark { none, right, wrong };
 
@@ -40,8 +38,8 @@ bool option_row(const Frame& f, std::size_t index, const std::string& label, boo
     fill = f.colors.accent_soft;
     border = f.colors.accent;
   }
-  if (mark == Mark::right) border = right_colour;
-  if (mark == Mark::wrong) border = wrong_colour;
+  if (mark == Mark::right) border = f.colors.right;
+  if (mark == Mark::wrong) border = f.colors.wrong;
   if (hovered && !selected) fill = ImGui::GetColorU32(ImGuiCol_FrameBgHovered);
   draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height), fill, 6 * s);
   draw->AddRect(at, ImVec2(at.x + width, at.y + height), border, 6 * s, 0, mark == Mark::none ? 1.0f * s : 2.5f * s);
@@ -67,7 +65,7 @@ bool option_row(const Frame& f, std::size_t index, const std::string& label, boo
     const ImVec2 word_size = f.fonts.small->CalcTextSizeA(f.fonts.small->FontSize, FLT_MAX, 0, word);
     draw->AddText(f.fonts.small, f.fonts.small->FontSize,
                   ImVec2(at.x + width - word_size.x - pad, at.y + height - word_size.y - 4 * s),
-                  mark == Mark::right ? right_colour : wrong_colour, word);
+                  mark == Mark::right ? f.colors.right : f.colors.wrong, word);
   }
   return clicked;
 }
@@ -164,7 +162,7 @@ void draw_feedback_stage(const Frame& f) {
     option_row(f, i, v.options[i], v.chosen.count(i) > 0, v.several, mark, false);
   }
   ImGui::Dummy(ImVec2(0, 4 * f.fonts.scale));
-  ImGui::PushStyleColor(ImGuiCol_Text, v.correct ? right_colour : wrong_colour);
+  ImGui::PushStyleColor(ImGuiCol_Text, v.correct ? f.colors.right : f.colors.wrong);
   text_in(f.fonts.title, v.correct ? "Right" : "Not quite");
   ImGui::PopStyleColor();
   if (!v.correct) paragraph("The right answer: " + v.right_answer);

@@ -55,11 +55,10 @@ void section_title(const Frame& f, std::string_view title) {
 }
 
 bool primary_button(const Frame& f, const char* label) {
-  const ImVec4 accent = ImGui::ColorConvertU32ToFloat4(f.colors.accent);
-  ImGui::PushStyleColor(ImGuiCol_Button, accent);
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(accent.x, accent.y, accent.z, 0.88f));
-  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(accent.x, accent.y, accent.z, 0.75f));
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_Button, f.colors.primary);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, f.colors.primary_hovered);
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, f.colors.primary_active);
+  ImGui::PushStyleColor(ImGuiCol_Text, f.colors.on_primary);
   const bool pressed = ImGui::Button(label);
   ImGui::PopStyleColor(4);
   return pressed;

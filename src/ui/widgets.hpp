@@ -26,6 +26,7 @@ void text_in(ImFont* font, std::string_view s);              // unwrapped, in th
 void screen_heading(const Frame& f, std::string_view title, std::string_view subtitle);
 void note(const Frame& f, std::string_view s);                // small, muted and wrapped: hints under a control
 void section_title(const Frame& f, std::string_view title);
+// The screen's main action, in the theme's primary colour.
 bool primary_button(const Frame& f, const char* label);
 // A button with a bold first line and a second line below it, both centred.
 bool two_line_button(const Frame& f, std::string_view top, std::string_view bottom, ImVec2 size);

@@ -112,6 +112,12 @@ void HeadlessUi::note_text_drawn(const char* text, const char* text_end) {
   last.text.append(text, text_end);
 }
 
+void HeadlessUi::note_text_cut() {
+  if (recording == nullptr || recording->drawing_.empty()) return;
+  DrawnItem& last = recording->drawing_.back();
+  if (last.window == ImGui::GetCurrentContext()->CurrentWindow->Name) last.text_cut = true;
+}
+
 void HeadlessUi::frame() {
   drawing_.clear();
   recording = this;

@@ -41,6 +41,7 @@ struct DrawnItem {
   bool clipped = false;       // outside the visible part, so ImGui skipped it
   bool disabled = false;      // inside BeginDisabled
   std::string text;           // the text it drew (parts joined by a space), as ImGui drew it
+  bool text_cut = false;      // some of that text ran past its box and was clipped (a label wider than its button)
 
   // The window's own name: the last part of `window`, without the id ImGui appends to a child's.
   std::string window_name() const;
@@ -92,6 +93,7 @@ class HeadlessUi {
   // drew for the item added last in the current window.
   static void note_item_added(const ImRect& bb, ImGuiID id, bool shown);
   static void note_text_drawn(const char* text, const char* text_end);
+  static void note_text_cut();
 
  private:
   void press_and_release();  // the left button down for a frame, up, then the mouse away

@@ -9,6 +9,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cstring>
 #include <type_traits>
 
@@ -59,6 +60,15 @@ void __wrap__ZN5ImGui17RenderTextClippedERK6ImVec2S2_PKcS4_PS1_S2_PK6ImRect(cons
                                                                              const ImRect* clip) {
   __real__ZN5ImGui17RenderTextClippedERK6ImVec2S2_PKcS4_PS1_S2_PK6ImRect(pos_min, pos_max, text, text_end, text_size, align,
                                                                          clip);
-  HeadlessUi::note_text_drawn(text, ImGui::FindRenderedTextEnd(text, text_end));  // it hides "##..." too
+  const char* shown_end = ImGui::FindRenderedTextEnd(text, text_end);  // it hides "##..." too
+  HeadlessUi::note_text_drawn(text, shown_end);
+  // Cut when the text, placed as RenderTextClipped places it, runs past its box or clip rectangle:
+  // a button's label wider than the button, say.
+  const ImVec2 size = text_size ? *text_size : ImGui::CalcTextSize(text, shown_end, false, 0.0f);
+  const ImVec2 room(pos_max.x - pos_min.x, pos_max.y - pos_min.y);
+  const ImVec2 at(pos_min.x + (room.x > size.x ? align.x * (room.x - size.x) : 0.0f),
+                  pos_min.y + (room.y > size.y ? align.y * (room.y - size.y) : 0.0f));
+  const ImVec2 limit = clip ? ImVec2(std::min(clip->Max.x, pos_max.x), std::min(clip->Max.y, pos_max.y)) : pos_max;
+  if (at.x + size.x > limit.x + 1.0f || at.y + size.y > limit.y + 1.0f) HeadlessUi::note_text_cut();
 }
 }
