@@ -72,9 +72,9 @@ std::vector<std::string> layout_problems(const test::HeadlessUi& ui) {
   for (const auto& item : ui.items()) {
     if (item.clipped || (item.id == 0 && item.text.empty())) continue;
     const ImGuiWindow* window = ImGui::FindWindowByName(item.window.c_str());
-    // A selectable's or button's frame may reach half the item spacing into the padding, as ImGui
-    // draws it; text may not.
-    const float reach = item.text.empty() ? ImGui::GetStyle().ItemSpacing.x / 2 + slack : slack;
+    // A frame without text of its own (a selectable's, a table header cell's) may reach into the
+    // padding around it, as ImGui draws them; text may not.
+    const float reach = item.text.empty() ? 2 * ImGui::GetStyle().CellPadding.x + slack : slack;
     if (item.max.x > item.clip_max.x + reach || item.min.x < item.clip_min.x - reach)
       problems.push_back(fmt::format("{} leaves its window sideways (visible {:.0f} to {:.0f})", describe(item),
                                      item.clip_min.x, item.clip_max.x));

@@ -115,7 +115,11 @@ void App::use_profile(const store::Profile& profile) {
   refresh_result_steps();
 }
 
-void App::refresh_study_figures() { view_.answers_total = store::Answers(*store_).count(profile_.id); }
+void App::refresh_study_figures() {
+  store::Answers answers(*store_);
+  view_.answers_total = answers.count(profile_.id);
+  view_.graded_answers_total = answers.count_graded(profile_.id);
+}
 
 void App::apply_pending() {
   for (const auto& action : actions_.take()) {

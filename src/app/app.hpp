@@ -200,7 +200,8 @@ struct ViewState {
   bool banner_is_notice = false;  // the banner tells something to know rather than a failure
 
   std::string profile_name;
-  std::int64_t answers_total = 0;
+  std::int64_t answers_total = 0;         // every answer, questionnaire statements included
+  std::int64_t graded_answers_total = 0;  // quiz and review answers only
 
   std::string bank_title;
   std::vector<RoleOverview> roles;

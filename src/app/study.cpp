@@ -185,6 +185,11 @@ std::vector<TopicStatus> Study::mastery_from(const Cards& cards, const Today& to
 }
 
 namespace {
+// A topic studied and not yet mastered: one at Mastered is never shown as weak.
+bool is_weak(const TopicStatus& topic) {
+  return topic.mastery.seen > 0 && topic.mastery.level != core::MasteryLevel::mastered;
+}
+
 // Weakest first; ties in bank order, so a full build and an update agree exactly.
 void sort_weak(std::vector<std::size_t>& weak, const std::vector<TopicStatus>& topics) {
   std::sort(weak.begin(), weak.end(), [&](std::size_t a, std::size_t b) {
@@ -201,7 +206,7 @@ StudySnapshot Study::snapshot() const {
   snap.topics = mastery_from(cards, now);
   snap.topic_count = index_.topics();
   for (std::size_t i = 0; i < snap.topics.size(); ++i)
-    if (snap.topics[i].mastery.seen > 0) snap.weak.push_back(i);
+    if (is_weak(snap.topics[i])) snap.weak.push_back(i);
   sort_weak(snap.weak, snap.topics);
   per_question_figures(snap, cards, now);
   return snap;
@@ -219,7 +224,7 @@ std::span<const std::size_t> Study::update(StudySnapshot& snap, std::size_t ques
   std::erase_if(snap.weak, [&](std::size_t i) { return std::binary_search(slots.begin(), slots.end(), i); });
   for (auto slot : slots) {
     snap.topics[slot] = status_of(slot, cards, now, engine);
-    if (snap.topics[slot].mastery.seen > 0) snap.weak.push_back(slot);
+    if (is_weak(snap.topics[slot])) snap.weak.push_back(slot);
   }
   sort_weak(snap.weak, snap.topics);
   per_question_figures(snap, cards, now);

@@ -668,15 +668,23 @@ void Answers::remove(RowId answer_id) {
   });
 }
 
+namespace {
+// The per-day totals hold the counts without a pass over every answer; summed as the reader sees
+// each day, so one tampered day cannot make the total negative.
+std::int64_t sum_of_days(Store& store, RowId profile_id, std::int64_t core::DayTotals::*figure) {
+  std::int64_t total = 0;
+  for (const auto& day : rows(store, day_rows, "FROM daily_activity WHERE profile_id = ?", profile_id))
+    total += day.*figure;
+  return total;
+}
+}  // namespace
+
 std::int64_t Answers::count(RowId profile_id) {
-  return store_.guarded([&] {
-    // The per-day totals hold the same count without a pass over every answer; summed as the
-    // reader sees each day, so one tampered day cannot make the total negative.
-    std::int64_t total = 0;
-    for (const auto& day : rows(store_, day_rows, "FROM daily_activity WHERE profile_id = ?", profile_id))
-      total += day.answers;
-    return total;
-  });
+  return store_.guarded([&] { return sum_of_days(store_, profile_id, &core::DayTotals::answers); });
+}
+
+std::int64_t Answers::count_graded(RowId profile_id) {
+  return store_.guarded([&] { return sum_of_days(store_, profile_id, &core::DayTotals::graded); });
 }
 
 std::int64_t Answers::count_between(RowId profile_id, core::TimeMs from, core::TimeMs to) {

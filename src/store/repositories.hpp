@@ -141,6 +141,8 @@ class Answers {
   // Deletes one answer and takes it back from its day's totals, both or neither.
   void remove(RowId answer_id);
   std::int64_t count(RowId profile_id);
+  // Answers that were marked right or wrong: quiz and review answers, not questionnaire statements.
+  std::int64_t count_graded(RowId profile_id);
   std::int64_t count_between(RowId profile_id, core::TimeMs from, core::TimeMs to);
   // The same, counting only answers given in sessions of one kind.
   std::int64_t count_between(RowId profile_id, core::TimeMs from, core::TimeMs to, core::SessionKind kind);

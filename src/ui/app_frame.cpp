@@ -8,14 +8,22 @@
 namespace rp::ui {
 
 namespace {
-constexpr float sidebar_width = 250.0f;
+// The sidebar narrows with the window, so a small laptop keeps room for the screen itself.
+float sidebar_width(const Frame& f) {
+  const float s = f.fonts.scale;
+  return std::clamp(ImGui::GetMainViewport()->Size.x * 0.2f, 232 * s, 250 * s);
+}
+
+// Past this width a screen's column stops growing and is centred: lines and charts stay readable
+// on a large monitor, and screens with room for two columns use them (see wide_layout).
+float column_max_width(const Frame& f) { return 1400 * f.fonts.scale; }
 
 void draw_sidebar(const Frame& f) {
   const float s = f.fonts.scale;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, f.colors.sidebar);
   ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0.0f);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16 * s, 24 * s));
-  ImGui::BeginChild("sidebar", ImVec2(sidebar_width * s, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  ImGui::BeginChild("sidebar", ImVec2(sidebar_width(f), 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
   ImGui::PushStyleColor(ImGuiCol_Text, f.colors.accent);
   text_in(f.fonts.heading, "RolePath");
   ImGui::PopStyleColor();
@@ -47,6 +55,20 @@ void draw_sidebar(const Frame& f) {
   ImGui::PopStyleColor();
 }
 
+// Narrows the current window's column to `max_width`, centred, and returns the margin it indented
+// by (0 when the window is narrower). Every screen measures its width with GetContentRegionAvail,
+// which reads the content region this moves in, so none of them need to know.
+float centre_column(float max_width) {
+  const float available = ImGui::GetContentRegionAvail().x;
+  if (available <= max_width) return 0;
+  const float margin = (available - max_width) / 2;
+  ImGui::Indent(margin);
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  window->ContentRegionRect.Max.x -= margin;
+  window->WorkRect.Max.x -= margin;
+  return margin;
+}
+
 void draw_banner(const Frame& f) {
   if (f.view.error_banner.empty()) return;
   const bool notice = f.view.banner_is_notice;
@@ -64,7 +86,7 @@ void draw_banner(const Frame& f) {
   ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - 110 * f.fonts.scale);
   text(f.view.error_banner);
   ImGui::PopTextWrapPos();
-  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - 110 * f.fonts.scale, 10 * f.fonts.scale));
+  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - 110 * f.fonts.scale, padding.y));
   ImGui::PopStyleColor();  // button text in the normal colour
   if (ImGui::Button("Dismiss")) f.actions.push(app::action::DismissError{});
   ImGui::EndChild();
@@ -120,14 +142,19 @@ void draw_frame(const app::ViewState& view, app::ActionQueue& actions, const Fon
     handle_shortcuts(f);
     draw_sidebar(f);
     ImGui::SameLine(0, 0);
-    const float pad = 36 * fonts.scale;
+    const float pad = (ImGui::GetContentRegionAvail().x < 900 * fonts.scale ? 24 : 36) * fonts.scale;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad * 0.8f));
+    // A screen opened anew starts at its top, not where the last one was scrolled to.
+    if (ui.last_screen != static_cast<int>(view.screen)) ImGui::SetNextWindowScroll(ImVec2(0, 0));
+    ui.last_screen = static_cast<int>(view.screen);
     ImGui::BeginChild("content", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleVar();
+    const float margin = centre_column(column_max_width(f));
     draw_banner(f);
     ImGui::PushID(static_cast<int>(view.screen));
     draw_current_screen(f);
     ImGui::PopID();
+    if (margin > 0) ImGui::Unindent(margin);
     ImGui::EndChild();
     ImGui::End();
   });

@@ -28,9 +28,12 @@ void goal_section(const Frame& f) {
     const float fraction = static_cast<float>(std::min(1.0, p.this_week / std::max(1, p.goal_target)));
     const std::string overlay = p.goal_unit == "minutes" ? fmt::format("{:.0f} of {} minutes", p.this_week, p.goal_target)
                                                          : fmt::format("{:.0f} of {} answers", p.this_week, p.goal_target);
-    ImGui::ProgressBar(fraction, ImVec2(std::min(ImGui::GetContentRegionAvail().x, 520 * f.fonts.scale), 0), overlay.c_str());
-    ImGui::SameLine();
-    if (ImGui::Button("Change goal")) {
+    // The bar leaves room for its button on the same line, however narrow the window.
+    const float button = ImGui::CalcTextSize("Change goal").x + 2 * ImGui::GetStyle().FramePadding.x;
+    const float room = ImGui::GetContentRegionAvail().x - button - ImGui::GetStyle().ItemSpacing.x;
+    ImGui::ProgressBar(fraction, ImVec2(std::clamp(room, 120 * f.fonts.scale, 520 * f.fonts.scale), 0), overlay.c_str());
+    ButtonRow row(true);
+    if (row.button("Change goal")) {
       ui.editing_goal = true;
       ui.goal_unit = p.goal_unit == "minutes" ? 1 : 0;
       ui.goal_target = p.goal_target;
@@ -43,19 +46,14 @@ void goal_section(const Frame& f) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
     ImGui::InputInt("##target", &ui.goal_target, 5, 25);
     ui.goal_target = std::clamp(ui.goal_target, 1, 100000);
-    ImGui::SameLine();
-    ImGui::RadioButton("answers", &ui.goal_unit, 0);
-    ImGui::SameLine();
-    ImGui::RadioButton("minutes", &ui.goal_unit, 1);
-    ImGui::SameLine();
-    if (primary_button(f, "Save goal")) {
+    ButtonRow row(true);
+    row.radio("answers", &ui.goal_unit, 0);
+    row.radio("minutes", &ui.goal_unit, 1);
+    if (row.primary(f, "Save goal")) {
       f.actions.push(app::action::SetGoal{ui.goal_unit == 1 ? "minutes" : "answers", ui.goal_target});
       ui.editing_goal = false;
     }
-    if (p.has_goal) {
-      ImGui::SameLine();
-      if (ImGui::Button("Cancel")) ui.editing_goal = false;
-    }
+    if (p.has_goal && row.button("Cancel")) ui.editing_goal = false;
   }
   if (f.view.study.settings.streaks) {
     muted(fmt::format("{}-day study streak ({} rest day{} a week allowed) · {} week{} in a row meeting your goal",
@@ -68,8 +66,10 @@ void heatmap(const Frame& f) {
   const auto& heat = f.view.progress.heat;
   section_title(f, "Study days, last 26 weeks");
   const float s = f.fonts.scale;
-  const float cell = 14 * s, gap = 3 * s;
+  const float gap = 3 * s;
   const float label_width = 34 * s;
+  // Cells grow with the window, up to a size that still reads as a calendar.
+  const float cell = std::clamp((ImGui::GetContentRegionAvail().x - label_width) / 26 - gap, 10 * s, 22 * s);
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   static constexpr const char* rows[] = {"Mon", "", "Wed", "", "Fri", "", "Sun"};
@@ -106,8 +106,8 @@ void weekly_bars(const Frame& f, const char* id, const char* title, Value value,
   const auto& weeks = f.view.progress.weeks;
   const float s = f.fonts.scale;
   text_in(f.fonts.bold, title);
-  const float width = std::min(ImGui::GetContentRegionAvail().x - 12 * s, 760 * s);
-  const float height = 64 * s;
+  const float width = ImGui::GetContentRegionAvail().x - 12 * s;
+  const float height = std::clamp(width * 0.18f, 64 * s, 120 * s);
   const float slot = width / static_cast<float>(weeks.size());
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -147,14 +147,14 @@ void weekly_bars(const Frame& f, const char* id, const char* title, Value value,
 void weekly_section(const Frame& f) {
   const auto& p = f.view.progress;
   section_title(f, "Week by week");
+  ButtonRow ranges;
   for (int weeks : {12, 26, 52}) {
     ImGui::PushID(weeks);
-    if (ImGui::RadioButton(fmt::format("{} weeks", weeks).c_str(), p.weeks_shown == weeks))
+    int shown = p.weeks_shown;
+    if (ranges.radio(fmt::format("{} weeks", weeks).c_str(), &shown, weeks) && shown != p.weeks_shown)
       f.actions.push(app::action::SetProgressWeeks{weeks});
-    ImGui::SameLine();
     ImGui::PopID();
   }
-  ImGui::NewLine();
   double most_answers = 1, most_minutes = 1;
   for (const auto& w : p.weeks) {
     most_answers = std::max(most_answers, static_cast<double>(w.answers));
@@ -165,8 +165,7 @@ void weekly_section(const Frame& f) {
   if (answers_goal) most_answers = std::max(most_answers, static_cast<double>(p.goal_target));
   if (minutes_goal) most_minutes = std::max(most_minutes, static_cast<double>(p.goal_target));
   // Two charts a row keep the four weekly figures on one screen.
-  if (!ImGui::BeginTable("weekly-charts", 2, ImGuiTableFlags_SizingStretchSame, ImVec2(std::min(ImGui::GetContentRegionAvail().x, 940 * f.fonts.scale), 0)))
-    return;
+  if (!ImGui::BeginTable("weekly-charts", 2, ImGuiTableFlags_SizingStretchSame)) return;
   ImGui::TableNextColumn();
   weekly_bars(f, "answers", "Answers", [](const app::WeekBar& w) { return std::optional<double>(static_cast<double>(w.answers)); },
               most_answers, "{:.0f} answers", answers_goal ? std::optional<double>(p.goal_target) : std::nullopt);
@@ -190,16 +189,30 @@ void weekly_section(const Frame& f) {
 void mastery_section(const Frame& f) {
   const auto& p = f.view.progress;
   const float s = f.fonts.scale;
+  auto& focus = f.ui.mastery_focus;
   section_title(f, "Mastery over time");
+  ButtonRow roles;
   for (std::size_t r = 0; r < f.view.roles.size(); ++r) {
     ImGui::PushID(static_cast<int>(r));
-    if (ImGui::RadioButton(f.view.roles[r].name.c_str(), p.mastery_role == r)) f.actions.push(app::action::SetMasteryRole{r});
-    ImGui::SameLine();
+    int shown = static_cast<int>(p.mastery_role);
+    if (roles.radio(f.view.roles[r].name.c_str(), &shown, static_cast<int>(r)) && r != p.mastery_role) {
+      f.actions.push(app::action::SetMasteryRole{r});
+      focus = -1;
+    }
     ImGui::PopID();
   }
-  ImGui::NewLine();
-  const float width = std::min(ImGui::GetContentRegionAvail().x - 200 * s, 560 * s);
-  const float height = 140 * s;
+  if (focus >= static_cast<int>(p.mastery.size())) focus = -1;
+
+  // The legend sits beside the chart when there is room, below it otherwise.
+  float legend_width = 0;
+  ImGui::PushFont(f.fonts.small);
+  for (const auto& line : p.mastery) legend_width = std::max(legend_width, ImGui::CalcTextSize(line.topic.c_str()).x);
+  ImGui::PopFont();
+  legend_width += 40 * s;
+  const float available = ImGui::GetContentRegionAvail().x;
+  const bool legend_beside = available - legend_width >= 360 * s;
+  const float width = legend_beside ? available - legend_width - ImGui::GetStyle().ItemSpacing.x : available;
+  const float height = std::clamp(width * 0.3f, 140 * s, 260 * s);
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height), f.colors.card, 6 * s);
@@ -209,8 +222,8 @@ void mastery_section(const Frame& f) {
   }
   const std::size_t n = static_cast<std::size_t>(p.weeks_shown);
   auto x_of = [&](std::size_t i) { return at.x + 8 * s + (width - 16 * s) * static_cast<float>(i) / static_cast<float>(std::max<std::size_t>(1, n - 1)); };
-  for (std::size_t t = 0; t < p.mastery.size(); ++t) {
-    const ImU32 colour = f.colors.series[t % f.colors.series.size()];
+  // Many topics' lines cross; a picked topic is drawn last and strong, the others faint behind it.
+  auto draw_line = [&](std::size_t t, ImU32 colour, float thickness) {
     std::optional<ImVec2> previous;
     for (std::size_t i = 0; i < p.mastery[t].scores.size(); ++i) {
       const auto& score = p.mastery[t].scores[i];
@@ -219,11 +232,16 @@ void mastery_section(const Frame& f) {
         continue;
       }
       const ImVec2 point(x_of(i), at.y + height - static_cast<float>(*score) * height);
-      if (previous) draw->AddLine(*previous, point, colour, 2 * s);
-      draw->AddCircleFilled(point, 2.5f * s, colour);
+      if (previous) draw->AddLine(*previous, point, colour, thickness);
+      draw->AddCircleFilled(point, thickness + 0.5f * s, colour);
       previous = point;
     }
-  }
+  };
+  const ImU32 faint = with_alpha(f.colors.muted_text, 0.3f);
+  for (std::size_t t = 0; t < p.mastery.size(); ++t)
+    if (static_cast<int>(t) != focus)
+      draw_line(t, focus < 0 ? f.colors.series[t % f.colors.series.size()] : faint, focus < 0 ? 2 * s : 1 * s);
+  if (focus >= 0) draw_line(static_cast<std::size_t>(focus), f.colors.series[static_cast<std::size_t>(focus) % f.colors.series.size()], 3 * s);
   ImGui::InvisibleButton("mastery-chart", ImVec2(width, height));
   if (ImGui::IsItemHovered() && n > 0) {
     const float mouse = ImGui::GetIO().MousePos.x;
@@ -234,20 +252,30 @@ void mastery_section(const Frame& f) {
       tip += line.scores[i] ? fmt::format("\n{}: {:.0f}%", line.topic, *line.scores[i] * 100) : fmt::format("\n{}: no record", line.topic);
     ImGui::SetTooltip("%s", tip.c_str());
   }
-  // Legend beside the chart.
-  ImGui::SameLine();
+  // The legend: a click picks a topic's line out, another click shows them all again.
+  if (legend_beside) ImGui::SameLine();
   ImGui::BeginGroup();
   ImGui::PushFont(f.fonts.small);
   for (std::size_t t = 0; t < p.mastery.size(); ++t) {
+    ImGui::PushID(static_cast<int>(t));
     const ImVec2 c = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(c.x, c.y + 4 * s), ImVec2(c.x + 10 * s, c.y + 14 * s), f.colors.series[t % f.colors.series.size()], 2 * s);
-    ImGui::Dummy(ImVec2(14 * s, 0));
-    ImGui::SameLine();
+    const bool picked = focus == static_cast<int>(t);
+    if (ImGui::Selectable("##topic", picked, 0, ImVec2(legend_width - 8 * s, 0))) focus = picked ? -1 : static_cast<int>(t);
+    ImGui::SameLine(0, 0);
+    ImGui::SetCursorScreenPos(c);
+    const float middle = ImGui::GetTextLineHeight() / 2;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(c.x + 2 * s, c.y + middle - 5 * s), ImVec2(c.x + 12 * s, c.y + middle + 5 * s),
+                                              f.colors.series[t % f.colors.series.size()], 2 * s);
+    ImGui::Dummy(ImVec2(16 * s, 0));
+    ImGui::SameLine(0, 0);
     text(p.mastery[t].topic);
+    ImGui::PopID();
   }
   ImGui::PopFont();
   ImGui::EndGroup();
-  note(f, "Lines: Familiar at 40%, Proficient at 65%, Mastered at 85%. A week with no record leaves a gap.");
+  note(f, focus < 0 ? "Lines: Familiar at 40%, Proficient at 65%, Mastered at 85%. A week with no record leaves a gap. "
+                      "Click a topic to pick out its line."
+                    : "Lines: Familiar at 40%, Proficient at 65%, Mastered at 85%. Click the topic again to see them all.");
 }
 }  // namespace
 

@@ -101,7 +101,7 @@ void session_header(const Frame& f) {
 void draw_card_stage(const Frame& f) {
   const auto& v = f.view.session;
   session_header(f);
-  text_in(f.fonts.title, "Before you start: " + v.card_title);
+  paragraph_in(f.fonts.title, "Before you start: " + v.card_title);
   {
     const float inner = ImGui::GetContentRegionAvail().x - 2 * Card::padding_x(f);
     Card card(f, "##study-card", 0, 2 * Card::padding_y(f) + wrapped_height(f.fonts.body, v.card_text, inner) + 4);
@@ -309,32 +309,42 @@ void mastery_table(const Frame& f) {
   note(f, "Mastery: the share of a topic's questions you would likely recall a week from now. It fades without review.");
 }
 
-void checkbox_list(const Frame& f, const char* id, const std::vector<std::pair<std::string, std::string>>& items,
-                   const std::vector<std::string>& chosen, bool all_when_empty, app::QuizSetup setup,
-                   std::vector<std::string> app::QuizSetup::*field, int columns) {
+// Ticks for roles or topics; none chosen means all. The list keeps its place and size whatever is
+// ticked, so nothing moves under the pointer, and the last ticked item cannot be unticked (which
+// would silently mean "all" again): it is disabled, and a note says why.
+void checkbox_list(const Frame& f, const char* id, const char* noun,
+                   const std::vector<std::pair<std::string, std::string>>& items, const std::vector<std::string>& chosen,
+                   app::QuizSetup setup, std::vector<std::string> app::QuizSetup::*field) {
+  auto is_on = [&](const std::string& item) {
+    return chosen.empty() || std::find(chosen.begin(), chosen.end(), item) != chosen.end();
+  };
+  const std::size_t ticked = chosen.empty() ? items.size() : chosen.size();
+  float widest = 0;
+  for (const auto& item : items) widest = std::max(widest, ImGui::CalcTextSize(item.second.c_str()).x);
+  const float per_column = widest + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().ItemSpacing.x;
+  const int columns = std::clamp(static_cast<int>(ImGui::GetContentRegionAvail().x / per_column), 1, 2);
   ImGui::PushID(id);
   if (ImGui::BeginTable("list", columns, ImGuiTableFlags_SizingStretchSame)) {
     for (std::size_t i = 0; i < items.size(); ++i) {
       ImGui::TableNextColumn();
-      const bool on = (all_when_empty && chosen.empty()) ||
-                      std::find(chosen.begin(), chosen.end(), items[i].first) != chosen.end();
-      bool value = on;
+      bool value = is_on(items[i].first);
+      const bool last_one = value && ticked == 1;
+      ImGui::BeginDisabled(last_one);
       if (ImGui::Checkbox(items[i].second.c_str(), &value)) {
         std::vector<std::string> next;
-        for (const auto& item : items) {
-          const bool item_on = item.first == items[i].first
-                                   ? value
-                                   : ((all_when_empty && chosen.empty()) ||
-                                      std::find(chosen.begin(), chosen.end(), item.first) != chosen.end());
-          if (item_on) next.push_back(item.first);
-        }
+        for (const auto& item : items)
+          if (item.first == items[i].first ? value : is_on(item.first)) next.push_back(item.first);
         if (next.size() == items.size()) next.clear();  // everything is the same as "all"
         setup.*field = next;
         f.actions.push(app::action::SetQuizSetup{setup});
       }
+      ImGui::EndDisabled();
     }
     ImGui::EndTable();
   }
+  // Always a line here, so ticking and unticking never moves what follows.
+  note(f, ticked == 1 && items.size() > 1 ? fmt::format("At least one {} stays ticked: tick another to change it.", noun)
+                                          : fmt::format("{} of {} ticked.", ticked, items.size()));
   ImGui::PopID();
 }
 
@@ -356,28 +366,31 @@ void draw_quiz_setup(const Frame& f) {
   }
 
   section_title(f, "Roles");
-  checkbox_list(f, "roles", roles, setup.roles, true, setup, &app::QuizSetup::roles, 2);
+  checkbox_list(f, "roles", "role", roles, setup.roles, setup, &app::QuizSetup::roles);
   section_title(f, "Topics");
+  // A shortcut to tick every topic; the list below stays in view either way.
   bool mixed = setup.topics.empty();
-  if (ImGui::Checkbox("Mixed: every topic", &mixed) && !topics.empty()) {
+  ImGui::BeginDisabled(mixed);
+  if (ImGui::Checkbox("Mixed: every topic", &mixed)) {
     auto next = setup;
-    next.topics = mixed ? std::vector<std::string>{} : std::vector<std::string>{topics.front().first};
+    next.topics.clear();
     f.actions.push(app::action::SetQuizSetup{next});
   }
-  if (!mixed) checkbox_list(f, "topics", topics, setup.topics, false, setup, &app::QuizSetup::topics, 2);
+  ImGui::EndDisabled();
+  checkbox_list(f, "topics", "topic", topics, setup.topics, setup, &app::QuizSetup::topics);
 
   section_title(f, "Length");
+  ButtonRow lengths;
   for (int count : {5, 10, 20}) {
     ImGui::PushID(count);
-    if (ImGui::RadioButton(fmt::format("{} questions", count).c_str(), setup.count == count)) {
+    int chosen = setup.count;
+    if (lengths.radio(fmt::format("{} questions", count).c_str(), &chosen, count) && chosen != setup.count) {
       auto next = setup;
       next.count = count;
       f.actions.push(app::action::SetQuizSetup{next});
     }
-    ImGui::SameLine();
     ImGui::PopID();
   }
-  ImGui::NewLine();
   ImGui::Dummy(ImVec2(0, 4 * f.fonts.scale));
   // A first quiz on a topic whose lesson is unread: the lesson is offered first, not forced.
   if (!f.view.quiz_unread_lessons.empty()) {
@@ -458,12 +471,12 @@ void draw_review_overview(const Frame& f) {
   draw_due_chart(f, 8);
 
   section_title(f, "Weakest topics");
-  if (study.weak.empty()) muted("None yet: weak topics appear once you have answered questions in them.");
+  if (study.weak.empty())
+    muted(f.view.graded_answers_total == 0 ? "None yet: weak topics appear once you have answered questions in them."
+                                           : "Nothing weak yet: every topic you have studied is at Mastered.");
   for (std::size_t i = 0; i < std::min<std::size_t>(5, study.weak.size()); ++i) {
     const auto& row = study.topics[study.weak[i]];
-    ImGui::Bullet();
-    ImGui::SameLine();
-    text(fmt::format("{} · {}: {}, {:.0f}% likely recalled in a week", row.role, row.topic, row.level, row.score * 100));
+    bullet_paragraph(fmt::format("{} · {}: {}, {:.0f}% likely recalled in a week", row.role, row.topic, row.level, row.score * 100));
   }
 
   section_title(f, "Questions you keep missing");

@@ -20,6 +20,11 @@ struct UiState {
   // the asked-for section), and when that opening began, in ImGui's clock.
   int lesson_opening = 0;
   double lesson_opened_at = 0;
+
+  // Layout: the screen drawn last frame, so a screen opened anew starts at its top.
+  int last_screen = -1;
+  // Progress: the topic whose mastery line is picked out (-1: none, every line in its colour).
+  int mastery_focus = -1;
 };
 
 }  // namespace rp::ui

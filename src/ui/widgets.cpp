@@ -25,6 +25,51 @@ void paragraph(std::string_view s) {
   ImGui::PopTextWrapPos();
 }
 
+void paragraph_in(ImFont* font, std::string_view s) {
+  ImGui::PushFont(font);
+  paragraph(s);
+  ImGui::PopFont();
+}
+
+void bullet_paragraph(std::string_view s) {
+  ImGui::Bullet();
+  ImGui::SameLine();
+  paragraph(s);
+}
+
+ButtonRow::ButtonRow(bool after_last_item)
+    : right_(ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x), first_(!after_last_item) {}
+
+void ButtonRow::place(float width) {
+  if (!first_) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    if (ImGui::GetItemRectMax().x + spacing + width <= right_) ImGui::SameLine();
+  }
+  first_ = false;
+}
+
+namespace {
+float button_width(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+}  // namespace
+
+bool ButtonRow::button(const char* label) {
+  place(button_width(label));
+  return ImGui::Button(label);
+}
+
+bool ButtonRow::radio(const char* label, int* value, int option) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  place(ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x);
+  return ImGui::RadioButton(label, value, option);
+}
+
+bool ButtonRow::primary(const Frame& f, const char* label) {
+  place(button_width(label));
+  return primary_button(f, label);
+}
+
 void muted(std::string_view s) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
   paragraph(s);

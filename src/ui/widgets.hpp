@@ -21,6 +21,8 @@ struct Frame {
 
 void text(std::string_view s);                               // one unwrapped line
 void paragraph(std::string_view s);                          // wrapped to the available width
+void paragraph_in(ImFont* font, std::string_view s);
+void bullet_paragraph(std::string_view s);                   // a bullet, then the text wrapped beside it         // wrapped, in the given font (titles that may not fit)
 void muted(std::string_view s);                              // wrapped, in the muted colour
 void text_in(ImFont* font, std::string_view s);              // unwrapped, in the given font
 void screen_heading(const Frame& f, std::string_view title, std::string_view subtitle);
@@ -30,6 +32,23 @@ void section_title(const Frame& f, std::string_view title);
 bool primary_button(const Frame& f, const char* label);
 // A button with a bold first line and a second line below it, both centred.
 bool two_line_button(const Frame& f, std::string_view top, std::string_view bottom, ImVec2 size);
+
+// Buttons laid out left to right that start a new line when the next would not fit, so a row of
+// actions never runs past a narrow window's edge.
+class ButtonRow {
+ public:
+  // `after_last_item`: the row starts beside the item just drawn (a bar, a label) when it fits.
+  explicit ButtonRow(bool after_last_item = false);
+  bool radio(const char* label, int* value, int option);
+  bool button(const char* label);
+  bool primary(const Frame& f, const char* label);
+  // Before any other item of the row: keeps it on this line when `width` still fits.
+  void place(float width);
+
+ private:
+  float right_;  // the right edge of the space the row may use
+  bool first_ = true;
+};
 
 // Height of `s` in `font` wrapped at `width`, so panels can fit their text exactly.
 float wrapped_height(ImFont* font, std::string_view s, float width);
