@@ -1,8 +1,13 @@
 #include <algorithm>
+#include <optional>
+#include <utility>
+#include <variant>
+#include <vector>
 #include <fmt/format.h>
 #include <imgui.h>
 #include <imgui_internal.h>  // ErrorCheckEndFrameRecover: closes what a throwing screen left open
 
+#include "ui/keyboard.hpp"
 #include "ui/screens.hpp"
 
 namespace rp::ui {
@@ -105,6 +110,86 @@ void handle_shortcuts(const Frame& f) {
   }
 }
 
+// Where Esc goes from each screen and stage: out of what is open, else back to Home.
+std::optional<app::Action> back_action(const app::ViewState& view) {
+  using app::Screen;
+  switch (view.screen) {
+    case Screen::home: return std::nullopt;
+    case Screen::fit:
+      if (view.fit.stage == app::FitFlow::Stage::asking) return app::action::FitQuit{};
+      break;
+    case Screen::quiz:
+    case Screen::review:
+      if (view.session.stage != app::QuizFlow::Stage::none) return app::action::QuizQuit{};
+      break;
+    case Screen::learn:
+      if (view.learn.open) return app::action::LearnClose{};
+      break;
+    default: break;
+  }
+  return app::action::Navigate{Screen::home};
+}
+
+// The keys of each screen, for the F1 overlay.
+std::vector<std::pair<const char*, const char*>> keys_for(app::Screen screen) {
+  std::vector<std::pair<const char*, const char*>> keys{
+      {"Tab / Shift+Tab", "Next / previous button or field"},
+      {"Arrow keys", "Move between buttons"},
+      {"Enter or Space", "Press the focused button"},
+      {"Esc", "Go back (leave a question set, close a lesson, return Home)"},
+      {"Ctrl+1 to Ctrl+7", "Open a screen of the sidebar"},
+      {"F1 or ?", "Show or hide these keys"}};
+  switch (screen) {
+    case app::Screen::fit:
+      keys.insert(keys.end(), {{"1 to 5", "Answer, from strongly disagree to strongly agree"},
+                               {"S", "Skip the statement"},
+                               {"Backspace", "Back to the previous statement"}});
+      break;
+    case app::Screen::quiz:
+    case app::Screen::review:
+      keys.insert(keys.end(), {{"1 to 9", "Choose an option"},
+                               {"Enter", "Check the answer, then go on (when no button has the focus)"},
+                               {"Ctrl+Z", "Undo the last answer"}});
+      break;
+    default: break;
+  }
+  return keys;
+}
+
+void draw_keys_help(const Frame& f) {
+  if (f.ui.show_keys) ImGui::OpenPopup("Keys");
+  const ImVec2 centre = ImGui::GetMainViewport()->GetCenter();
+  ImGui::SetNextWindowPos(centre, ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  if (!ImGui::BeginPopupModal("Keys", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove)) return;
+  text_in(f.fonts.title, fmt::format("Keys on {}", app::screen_title(f.view.screen)));
+  if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_SizingFixedFit)) {
+    for (const auto& [key, what] : keys_for(f.view.screen)) {
+      ImGui::TableNextColumn();
+      text_in(f.fonts.bold, key);
+      ImGui::TableNextColumn();
+      text(what);
+    }
+    ImGui::EndTable();
+  }
+  if (ImGui::Button("Close") || !f.ui.show_keys) {
+    f.ui.show_keys = false;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SetItemDefaultFocus();
+  ImGui::EndPopup();
+}
+
+void handle_keys(const Frame& f) {
+  if (keyboard::keys_help_pressed()) f.ui.show_keys = !f.ui.show_keys;
+  if (!keyboard::escape_pressed()) return;
+  keyboard::hide_focus();  // no stray focus frame is left around a pane
+  if (f.ui.show_keys) {
+    f.ui.show_keys = false;
+    return;
+  }
+  if (auto back = back_action(f.view)) std::visit([&](auto&& action) { f.actions.push(std::move(action)); }, std::move(*back));
+}
+
 void draw_current_screen(const Frame& f) {
   switch (f.view.screen) {
     case app::Screen::home: draw_home(f); break;
@@ -139,7 +224,9 @@ void draw_frame(const app::ViewState& view, app::ActionQueue& actions, const Fon
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("RolePath", nullptr, flags);
     ImGui::PopStyleVar();
+    keyboard::begin_frame();
     handle_shortcuts(f);
+    handle_keys(f);
     draw_sidebar(f);
     ImGui::SameLine(0, 0);
     const float pad = (ImGui::GetContentRegionAvail().x < 900 * fonts.scale ? 24 : 36) * fonts.scale;
@@ -149,6 +236,7 @@ void draw_frame(const app::ViewState& view, app::ActionQueue& actions, const Fon
     ui.last_screen = static_cast<int>(view.screen);
     ImGui::BeginChild("content", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleVar();
+    keyboard::enter_content_on_tab();
     const float margin = centre_column(column_max_width(f));
     draw_banner(f);
     ImGui::PushID(static_cast<int>(view.screen));
@@ -156,7 +244,9 @@ void draw_frame(const app::ViewState& view, app::ActionQueue& actions, const Fon
     ImGui::PopID();
     if (margin > 0) ImGui::Unindent(margin);
     ImGui::EndChild();
+    draw_keys_help(f);
     ImGui::End();
+    keyboard::end_frame();
   });
 }
 

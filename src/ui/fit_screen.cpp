@@ -162,7 +162,6 @@ void draw_asking(const Frame& f) {
     if (ImGui::IsKeyPressed('S', false)) f.actions.push(app::action::FitSkip{});
     if (fit.can_go_back && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace), false))
       f.actions.push(app::action::FitBack{});
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) f.actions.push(app::action::FitQuit{});
   }
 }
 

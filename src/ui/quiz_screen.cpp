@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cfloat>
 
+#include "ui/keyboard.hpp"
 #include "ui/screens.hpp"
 
 namespace rp::ui {
@@ -70,10 +71,7 @@ bool option_row(const Frame& f, std::size_t index, const std::string& label, boo
   return clicked;
 }
 
-bool enter_pressed() {
-  return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
-         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
-}
+bool enter_pressed() { return keyboard::enter_pressed(); }
 
 // Ctrl+Z takes back the last answer while that is still allowed.
 void undo_controls(const Frame& f) {

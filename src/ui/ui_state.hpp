@@ -25,6 +25,7 @@ struct UiState {
   int last_screen = -1;
   // Progress: the topic whose mastery line is picked out (-1: none, every line in its colour).
   int mastery_focus = -1;
+  bool show_keys = false;  // the F1 overlay of keys
 };
 
 }  // namespace rp::ui

@@ -130,7 +130,10 @@ Card::Card(const Frame& f, const char* id, float width, float height) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, f.colors.card);
   ImGui::PushStyleColor(ImGuiCol_Border, f.colors.card_border);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(padding_x(f), padding_y(f)));
-  ImGui::BeginChild(id, ImVec2(width, height), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  // Flattened for keyboard navigation: Tab and the arrows reach a card's buttons as if they were
+  // the screen's own (cards never scroll, which that needs).
+  ImGui::BeginChild(id, ImVec2(width, height), true,
+                    ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened);
 }
 
 Card::~Card() {

@@ -60,6 +60,11 @@ HeadlessUi::HeadlessUi(app::App& application, ImVec2 size) : app_(application) {
   io.KeyMap[ImGuiKey_Backspace] = 259;
   io.KeyMap[ImGuiKey_KeyPadEnter] = 335;
   io.KeyMap[ImGuiKey_Z] = 'Z';
+  io.KeyMap[ImGuiKey_LeftArrow] = 263;
+  io.KeyMap[ImGuiKey_RightArrow] = 262;
+  io.KeyMap[ImGuiKey_UpArrow] = 265;
+  io.KeyMap[ImGuiKey_DownArrow] = 264;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // as the window has it
   fonts_ = ui::load_fonts(1.0f);
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
@@ -165,6 +170,7 @@ std::vector<std::string> HeadlessUi::texts_in(std::string_view window) const {
 
 ImGuiID HeadlessUi::hovered_id() const { return context_->HoveredId; }
 ImGuiID HeadlessUi::active_id() const { return context_->ActiveId; }
+ImGuiID HeadlessUi::focused_id() const { return context_->NavDisableHighlight ? 0 : context_->NavId; }
 
 void HeadlessUi::click(ImVec2 at) {
   ImGuiIO& io = ImGui::GetIO();
@@ -193,7 +199,12 @@ void HeadlessUi::click(std::string_view label, std::string_view window, const st
   if (target.clipped || low.x >= high.x || low.y >= high.y)
     throw std::runtime_error(name + " lies outside the visible part of its window");
   ImGuiIO& io = ImGui::GetIO();
-  io.MousePos = ImVec2((low.x + high.x) / 2, (low.y + high.y) / 2);
+  // The pointer arrives with a small move, as a hand's does: ImGui ignores hovering after keyboard
+  // use until the mouse moves from somewhere to somewhere.
+  const ImVec2 middle((low.x + high.x) / 2, (low.y + high.y) / 2);
+  io.MousePos = ImVec2(middle.x - 1, middle.y);
+  frame();
+  io.MousePos = middle;
   frame();
   if (hovered_id() != target.id)
     throw std::runtime_error("the mouse over the middle of " + name + " is not over it: something covers it or it moved");

@@ -85,6 +85,7 @@ class HeadlessUi {
   std::vector<std::string> texts_in(std::string_view window) const;
   // The item ImGui saw under the mouse, and the one being used (typed into, held), last frame.
   ImGuiID hovered_id() const;
+  ImGuiID focused_id() const;  // the item holding the keyboard focus (ImGui's NavId)
   ImGuiID active_id() const;
 
   const ui::Fonts& fonts() const { return fonts_; }
