@@ -162,7 +162,18 @@ int run_gui(const Options& options, rp::app::Screen screen) {
 
 }  // namespace
 
+namespace {
+// How to run this program again, for hints: the path it was started by when that has a folder
+// (a build from source is not on PATH), else its name.
+std::string how_invoked(const char* argv0) {
+  const std::string path = argv0 == nullptr ? "" : argv0;
+  if (path.find('/') == std::string::npos) return "rolepath";
+  return path.find_first_of(" '\"") == std::string::npos ? path : "'" + path + "'";
+}
+}  // namespace
+
 int main(int argc, char** argv) {
+  const std::string program = how_invoked(argc > 0 ? argv[0] : nullptr);
   // A file-size limit makes writes fail with an error SQLite reports, instead of killing us.
   std::signal(SIGXFSZ, SIG_IGN);
   CLI::App cli{"RolePath: choose between AI Architect and Machine Learning Software Engineer, then learn what it takes."};
@@ -339,7 +350,7 @@ int main(int argc, char** argv) {
       const auto summary = rp::app::simulate_study(*application, options.weeks, 20261124);
       std::cout << "Profile '" << demo_options.profile << "': " << options.weeks << " weeks, " << summary.days_studied
                 << " study days, " << summary.answers << " answers, " << summary.fit_results << " role-fit results.\n"
-                << "Open it with: rolepath " << (options.db.empty() ? "" : "--db '" + options.db + "' ") << "--profile '"
+                << "Open it with: " << program << ' ' << (options.db.empty() ? "" : "--db '" + options.db + "' ") << "--profile '"
                 << demo_options.profile << "'\n";
       return 0;
     }
@@ -349,7 +360,7 @@ int main(int argc, char** argv) {
   } catch (const rp::platform::NoDisplayError& e) {
     std::cerr << "rolepath: " << e.what() << "\n"
               << "The window needs a display. Run it under a virtual one, for example:\n"
-              << "  xvfb-run -a rolepath\n"
+              << "  xvfb-run -a " << program << "\n"
               << "or use the terminal commands (rolepath --help lists them).\n";
     return exit_error;
   } catch (const rp::app::DataError& e) {

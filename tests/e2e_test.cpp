@@ -112,6 +112,8 @@ TEST_CASE("without a display the GUI says so suggests xvfb-run and writes nothin
   CHECK(r.exit_code != 0);
   CHECK(r.err.find("no display") != std::string::npos);
   CHECK(r.err.find("xvfb-run") != std::string::npos);
+  // The hint runs the program the learner ran, by its path: a build from source is not on PATH.
+  CHECK(r.err.find("xvfb-run -a " + std::string(binary) + "\n") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(home / "data"));
 }
 

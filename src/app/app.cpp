@@ -534,10 +534,9 @@ void App::refresh_fit_view() {
     v.statement = statement.text;
     if (const auto* topic = bank_.find_topic(statement.topic)) v.topic = topic->name;
   }
-  // The bar fills to 90% over the minimum number of statements, then creeps toward full.
-  const float minimum = static_cast<float>(core::FitModel::min_statements);
-  const float answered = static_cast<float>(v.answered);
-  v.progress = answered < minimum ? 0.9f * answered / minimum : 0.9f + 0.1f * (1.0f - std::exp((minimum - answered) / 5.0f));
+  // The share of every statement there is: the questionnaire may end well before the bar is full
+  // (the screen says so), but the bar never pretends to know when.
+  v.progress = v.statements_total > 0 ? static_cast<float>(v.answered) / static_cast<float>(v.statements_total) : 0.0f;
 
   if (bank_.roles.size() >= 2) {
     v.first_role = bank_.roles[0].name;

@@ -103,7 +103,8 @@ void draw_asking(const Frame& f) {
   const auto& fit = f.view.fit;
   const float s = f.fonts.scale;
   ImGui::ProgressBar(fit.progress, ImVec2(std::min(ImGui::GetContentRegionAvail().x, 640 * s), 8 * s), "");
-  note(f, fmt::format("{} answered — most people need 12 to 20", fit.answered));
+  note(f, fmt::format("{} of at most {} answered · it ends as soon as your result is clear, for most people after 12 to 20",
+                      fit.answered, fit.statements_total));
   ImGui::Dummy(ImVec2(0, 6 * s));
 
   {
