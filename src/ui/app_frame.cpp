@@ -160,7 +160,7 @@ void draw_keys_help(const Frame& f) {
   if (f.ui.show_keys) ImGui::OpenPopup("Keys");
   const ImVec2 centre = ImGui::GetMainViewport()->GetCenter();
   ImGui::SetNextWindowPos(centre, ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  if (!ImGui::BeginPopupModal("Keys", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove)) return;
+  if (!ImGui::BeginPopupModal("Keys", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar)) return;
   text_in(f.fonts.title, fmt::format("Keys on {}", app::screen_title(f.view.screen)));
   if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_SizingFixedFit)) {
     for (const auto& [key, what] : keys_for(f.view.screen)) {
