@@ -86,7 +86,7 @@ void profiles_section(const Frame& f) {
         if (rename_problem && (!typed.empty() || submitted("rename-submitted"))) inline_error(f, *rename_problem);
       } else {
         ImGui::AlignTextToFramePadding();
-        text_in(profile.current ? f.fonts.bold : f.fonts.body, profile.name);
+        text_elided(profile.current ? f.fonts.bold : f.fonts.body, profile.name);
       }
       ImGui::TableNextColumn();
       ImGui::AlignTextToFramePadding();

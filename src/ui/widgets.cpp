@@ -82,6 +82,27 @@ void text_in(ImFont* font, std::string_view s) {
   ImGui::PopFont();
 }
 
+void text_elided(ImFont* font, std::string_view s) {
+  ImGui::PushFont(font);
+  const float room = ImGui::GetContentRegionAvail().x;
+  auto width = [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; };
+  if (width(s) <= room) {
+    text(s);
+  } else {
+    constexpr std::string_view ellipsis = "\u2026";
+    std::size_t end = s.size();
+    while (end > 0 && width(s.substr(0, end)) + width(ellipsis) > room) {
+      do --end;  // back to the start of the previous UTF-8 character, never into one
+      while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80);
+    }
+    std::string shown(s.substr(0, end));
+    shown += ellipsis;
+    text(shown);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(s).c_str());
+  }
+  ImGui::PopFont();
+}
+
 void screen_heading(const Frame& f, std::string_view title, std::string_view subtitle) {
   text_in(f.fonts.heading, title);
   if (!subtitle.empty()) muted(subtitle);

@@ -25,6 +25,8 @@ void paragraph_in(ImFont* font, std::string_view s);
 void bullet_paragraph(std::string_view s);                   // a bullet, then the text wrapped beside it         // wrapped, in the given font (titles that may not fit)
 void muted(std::string_view s);                              // wrapped, in the muted colour
 void text_in(ImFont* font, std::string_view s);              // unwrapped, in the given font
+// One line in the given font, cut with "…" where the space ends; the whole text in a tooltip.
+void text_elided(ImFont* font, std::string_view s);
 void screen_heading(const Frame& f, std::string_view title, std::string_view subtitle);
 void note(const Frame& f, std::string_view s);                // small, muted and wrapped: hints under a control
 void section_title(const Frame& f, std::string_view title);
