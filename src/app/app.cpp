@@ -37,6 +37,13 @@ std::string right_answer_text(const std::vector<std::string>& options, const std
 
 constexpr const char* theme_key = "theme";
 constexpr const char* current_profile_key = "current_profile";
+constexpr const char* text_size_key = "text_size";  // per profile
+
+// The nearest text size the setting offers.
+int checked_text_size(int percent) {
+  const int stepped = (percent + App::text_size_step / 2) / App::text_size_step * App::text_size_step;
+  return std::clamp(stepped, App::min_text_size, App::max_text_size);
+}
 
 std::string_view theme_name(Theme theme) { return theme == Theme::dark ? "dark" : "light"; }
 
@@ -58,6 +65,10 @@ App::App(std::unique_ptr<store::Store> store, core::Bank bank, Clock clock, AppO
   view_.schema_version = store_->schema_version();
   view_.bank_sources = std::move(options.bank_sources);
   view_.settings_file = std::move(options.settings_file);
+  core::add_bank_text(view_.characters, bank_);
+  view_.characters.add(view_.database_path);
+  view_.characters.add(view_.settings_file);
+  for (const auto& source : view_.bank_sources) view_.characters.add(source);
   if (store::Settings(*store_).get(store::Settings::app_wide, theme_key) == std::string("dark"))
     view_.theme = Theme::dark;
 
@@ -100,6 +111,15 @@ void App::use_profile(const store::Profile& profile) {
   result_ = std::make_unique<ResultController>(*store_, bank_, item_ids_, profile_.id, view_.result);
   view_.profile_name = profile_.name;
   view_.progress.mastery_role = 0;
+  view_.name_problem.reset();
+  view_.text_size = 100;
+  if (const auto size = store::Settings(*store_).get(profile_.id, text_size_key)) {
+    try {
+      view_.text_size = checked_text_size(std::stoi(*size));
+    } catch (const std::exception&) {
+      // An unreadable setting means the default size.
+    }
+  }
 
   const auto today = Clock::local_day(clock_.now());
   days_from_ = core::monday_of(today) - 52 * 7;
@@ -130,12 +150,14 @@ void App::apply_pending() {
       view_.banner_is_notice = false;
     }
   }
+  view_.characters.add(view_.error_banner);
 }
 
 void App::apply(const Action& action) {
   std::visit(overloaded{
                  [this](const action::Navigate& a) {
                    view_.screen = a.to;
+                   view_.name_problem.reset();  // a refused name is told beside its field, not kept for later
                    if (a.to == Screen::result) result_->show_latest();  // the latest unless one is picked
                  },
                  [this](const action::SetTheme& a) {
@@ -147,6 +169,7 @@ void App::apply(const Action& action) {
                  [this](const action::ShowError& a) {
                    view_.error_banner = a.message;
                    view_.banner_is_notice = a.notice;
+                   view_.characters.add(a.message);
                  },
                  [this](const action::FitStart&) { fit_->start_new(); },
                  [this](const action::FitResume&) { fit_->resume(); },
@@ -225,20 +248,15 @@ void App::apply(const Action& action) {
                    if (a.role < bank_.roles.size()) view_.progress.mastery_role = a.role;
                  },
                  [this](const action::CreateProfile& a) {
-                   store::Profiles profiles(*store_);
-                   const std::string name = checked_profile_name(a.name);
-                   if (profiles.find_by_name(name)) throw std::invalid_argument("a profile called \"" + name + "\" exists already");
-                   use_profile(profiles.create(name, clock_.now()));
+                   if (report_name_problem(a.name, std::nullopt)) return;
+                   use_profile(store::Profiles(*store_).create(a.name, clock_.now()));
                  },
                  [this](const action::RenameProfile& a) {
-                   store::Profiles profiles(*store_);
-                   const std::string name = checked_profile_name(a.name);
-                   if (const auto other = profiles.find_by_name(name); other && other->id != a.id)
-                     throw std::invalid_argument("a profile called \"" + name + "\" exists already");
-                   profiles.rename(a.id, name);
+                   if (report_name_problem(a.name, a.id)) return;
+                   store::Profiles(*store_).rename(a.id, a.name);
                    if (a.id == profile_.id) {
-                     profile_.name = name;
-                     view_.profile_name = name;
+                     profile_.name = a.name;
+                     view_.profile_name = a.name;
                    }
                  },
                  [this](const action::DeleteProfile& a) {
@@ -252,6 +270,11 @@ void App::apply(const Action& action) {
                    const auto profile = store::Profiles(*store_).find(a.id);
                    if (!profile) throw std::invalid_argument("that profile no longer exists");
                    if (profile->id != profile_.id) use_profile(*profile);
+                 },
+                 [this](const action::SetTextSize& a) {
+                   const int percent = checked_text_size(a.percent);
+                   store::Settings(*store_).set(profile_.id, text_size_key, std::to_string(percent));
+                   view_.text_size = percent;
                  },
              },
              action);
@@ -278,7 +301,8 @@ void App::apply(const Action& action) {
   // Views are rebuilt here, after the action, never inside a frame. Picking an option or
   // changing the quiz setup touches no stored data, so only the session view is redone.
   if (std::holds_alternative<action::Navigate>(action) || std::holds_alternative<action::SetTheme>(action) ||
-      std::holds_alternative<action::DismissError>(action) || std::holds_alternative<action::ShowError>(action))
+      std::holds_alternative<action::DismissError>(action) || std::holds_alternative<action::ShowError>(action) ||
+      std::holds_alternative<action::SetTextSize>(action))
     return;
   if (std::holds_alternative<action::QuizPick>(action) || std::holds_alternative<action::QuizSure>(action)) {
     refresh_session_view();

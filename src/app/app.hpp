@@ -19,6 +19,7 @@
 #include "app/screen.hpp"
 #include "app/study.hpp"
 #include "core/bank.hpp"
+#include "core/codepoints.hpp"
 #include "core/coverage.hpp"
 #include "store/repositories.hpp"
 
@@ -231,6 +232,18 @@ struct ViewState {
   LearnView learn;
   ProgressView progress;
   std::vector<ProfileLine> profiles;
+  // A profile name that could not be used, and why: shown beside the field it was typed in, never
+  // in the banner. `profile` is the one being renamed; unset for the new-profile field.
+  struct NameProblem {
+    std::optional<std::int64_t> profile;
+    std::string name, message;
+  };
+  std::optional<NameProblem> name_problem;
+  // The text size, in percent of the monitor's own scale (90 to 160), remembered per profile.
+  int text_size = 100;
+  // Every character the screens may show from data (the bank, profile names, paths, messages),
+  // so the window puts exactly those glyphs in its font atlas. It only ever grows.
+  core::CodepointSet characters;
 
   std::string database_path;
   int schema_version = 0;
@@ -336,6 +349,10 @@ struct DeleteProfile {
 struct SwitchProfile {
   std::int64_t id;
 };
+// 90 to 160 (percent, in steps of 10) for this profile.
+struct SetTextSize {
+  int percent;
+};
 }  // namespace action
 
 using Action = std::variant<action::Navigate, action::SetTheme, action::DismissError, action::ShowError,
@@ -348,7 +365,7 @@ using Action = std::variant<action::Navigate, action::SetTheme, action::DismissE
                             action::RestoreQuestion, action::ResetQuestion, action::SetStudySettings, action::LearnChooseRole, action::LearnOpen,
                             action::LearnClose, action::LearnReachedEnd, action::SetGoal, action::SetProgressWeeks,
                             action::SetMasteryRole, action::CreateProfile, action::RenameProfile, action::DeleteProfile,
-                            action::SwitchProfile>;
+                            action::SwitchProfile, action::SetTextSize>;
 
 // What screens hand back: things the learner did this frame, applied after it.
 class ActionQueue {
@@ -412,6 +429,8 @@ class App {
 
   // The longest a profile name may be, in characters.
   static constexpr std::size_t max_profile_name = 64;
+  // The text size setting's range and step, in percent.
+  static constexpr int min_text_size = 90, max_text_size = 160, text_size_step = 10;
 
  private:
   void refresh_study_figures();
@@ -434,6 +453,9 @@ class App {
   void refresh_profiles();
   void refresh_quiz_offer();
   static std::string checked_profile_name(const std::string& name);
+  // Whether `name` cannot be a new profile's name (no `id`) or profile `id`'s; the reason then
+  // goes to ViewState::name_problem.
+  bool report_name_problem(const std::string& name, std::optional<std::int64_t> id);
 
   std::unique_ptr<store::Store> store_;
   core::Bank bank_;

@@ -22,11 +22,28 @@ std::string App::checked_profile_name(const std::string& name) {
   return name;
 }
 
+bool App::report_name_problem(const std::string& name, std::optional<std::int64_t> id) {
+  auto problem = core::profile_name_problem(name, max_profile_name);
+  if (!problem) {
+    if (const auto other = store::Profiles(*store_).find_by_name(name); other && (!id || other->id != *id))
+      problem = fmt::format("a profile called \"{}\" exists already", name);
+  }
+  if (!problem) {
+    view_.name_problem.reset();
+    return false;
+  }
+  view_.characters.add(*problem);
+  view_.name_problem = ViewState::NameProblem{id, name, std::move(*problem)};
+  return true;
+}
+
 void App::refresh_profiles() {
   view_.profiles.clear();
-  for (const auto& profile : store::Profiles(*store_).list())
+  for (const auto& profile : store::Profiles(*store_).list()) {
+    view_.characters.add(profile.name);
     view_.profiles.push_back(
         {profile.id, profile.name, store::Answers(*store_).count(profile.id), profile.id == profile_.id});
+  }
 }
 
 void App::record_mastery_snapshot() { record_mastery_snapshot(study_->mastery()); }

@@ -84,6 +84,41 @@ std::string to_valid_utf8(std::string_view text) {
   return out;
 }
 
+std::u32string to_code_points(std::string_view text) {
+  std::u32string codes;
+  codes.reserve(text.size());
+  for (std::size_t at = 0; at < text.size();) {
+    const auto d = decode(text, at);
+    codes.push_back(d.valid ? d.code : U'\uFFFD');
+    at += d.length;
+  }
+  return codes;
+}
+
+std::string to_utf8(std::u32string_view codes) {
+  std::string out;
+  out.reserve(codes.size());
+  for (char32_t code : codes) {
+    if (code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) code = 0xFFFD;
+    if (code < 0x80) {
+      out.push_back(static_cast<char>(code));
+    } else if (code < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (code >> 6)));
+      out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    } else if (code < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (code >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (code >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    }
+  }
+  return out;
+}
+
 std::size_t utf8_prefix_bytes(std::string_view text, std::size_t max_bytes) {
   std::size_t end = 0;
   for (std::size_t at = 0; at < text.size();) {

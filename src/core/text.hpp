@@ -25,6 +25,11 @@ bool is_utf8(std::string_view text);
 // Unicode recommendation, which is also what browsers and nlohmann::json's replace mode do).
 std::string to_valid_utf8(std::string_view text);
 
+// The code points of `text`, one U+FFFD for each invalid sequence (as to_valid_utf8 replaces it),
+// and back: code points above U+10FFFF or in the surrogate range are written as U+FFFD.
+std::u32string to_code_points(std::string_view text);
+std::string to_utf8(std::u32string_view codes);
+
 // How many bytes of `text` (valid UTF-8) fit in `max_bytes` without cutting a character.
 std::size_t utf8_prefix_bytes(std::string_view text, std::size_t max_bytes);
 

@@ -15,9 +15,13 @@
 #include <cstdlib>
 #include <utility>
 #include <functional>
+#include <future>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "core/codepoints.hpp"
+#include "ui/fonts.hpp"
 #include "ui/recovery_screen.hpp"
 #include "ui/screens.hpp"
 
@@ -56,9 +60,9 @@ struct GlfwSession {
 };
 
 struct ImGuiSession {
-  ImGuiSession(GLFWwindow* window, const std::string& ini_file) : ini(ini_file) {
+  ImGuiSession(GLFWwindow* window, const std::string& ini_file, ImFontAtlas* fonts) : ini(ini_file) {
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    ImGui::CreateContext(fonts);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = ini.empty() ? nullptr : ini.c_str();
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
@@ -114,14 +118,78 @@ void release_held_keys(GLFWwindow* window) {
 // (so the loop keeps drawing a few more frames before it sleeps again).
 struct FrameHooks {
   std::function<app::Theme()> theme;
+  std::function<float()> text_size;  // the learner's text size: 1 is 100%
+  // What the fonts must draw: every character the view may show, and text being typed.
+  std::function<const core::CodepointSet&()> characters;
+  std::function<std::vector<std::string_view>()> typed;
   std::function<bool(const ui::Fonts&)> draw;  // returns true when the window should close
   std::function<bool()> after;                 // applies what the frame queued; true if anything changed
-  std::function<void(const std::string&)> warn;
+  std::function<void(const std::string&, bool notice)> warn;
+};
+
+// The window's fonts, kept right between frames: built before the first one, and built again when
+// the monitor's content scale or the learner's text size changes, or text appears that needs
+// glyphs the atlas lacks. The atlas is RolePath's, lent to ImGui's context, so it can be built
+// before that context exists. ImGui's OpenGL backend makes its font texture on the first
+// NewFrame; after a rebuild the texture is made again.
+class WindowFonts {
+ public:
+  explicit WindowFonts(const FrameHooks& hooks) : hooks_(hooks) {}
+
+  // Before the window exists (on another thread): the atlas for the primary monitor's scale,
+  // which is the window's unless it opens on another monitor.
+  void prepare(float content_scale) { keeper_.update(atlas_, scale_for(content_scale), characters(), typed()); }
+  ImFontAtlas* atlas() { return &atlas_; }
+
+  // Between frames. True when the fonts were rebuilt, so the style must be scaled anew.
+  bool update(GLFWwindow* window) {
+    float scale_x = 1.0f, scale_y = 1.0f;
+    glfwGetWindowContentScale(window, &scale_x, &scale_y);
+    if (!keeper_.update(atlas_, scale_for(scale_y), characters(), typed())) return false;
+    if (texture_made_) {
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    tell();
+    return true;
+  }
+  // Says once: no font at all (a warning), or characters no installed font has (a notice).
+  void tell() {
+    const ui::Fonts& fonts = keeper_.fonts();
+    const std::string message = fonts.warning.empty() ? ui::missing_fonts_notice(fonts.uncovered) : fonts.warning;
+    if (!message.empty() && message != told_ && hooks_.warn) hooks_.warn(message, fonts.warning.empty());
+    told_ = message;
+  }
+  void texture_made() { texture_made_ = true; }
+  const ui::Fonts& fonts() const { return keeper_.fonts(); }
+
+ private:
+  float scale_for(float content_scale) const {
+    return std::max(1.0f, content_scale) * (hooks_.text_size ? hooks_.text_size() : 1.0f);
+  }
+  const core::CodepointSet& characters() const {
+    static const core::CodepointSet none;
+    return hooks_.characters ? hooks_.characters() : none;
+  }
+  std::vector<std::string_view> typed() const { return hooks_.typed ? hooks_.typed() : std::vector<std::string_view>{}; }
+
+  const FrameHooks& hooks_;
+  ImFontAtlas atlas_;
+  ui::FontKeeper keeper_;
+  bool texture_made_ = false;
+  std::string told_;
 };
 
 void run_frames(const WindowOptions& options, const FrameHooks& hooks) {
   require_display();
   GlfwSession glfw;
+  WindowFonts fonts(hooks);
+  float monitor_scale_x = 1.0f, monitor_scale_y = 1.0f;
+  if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) glfwGetMonitorContentScale(monitor, &monitor_scale_x, &monitor_scale_y);
+  // The fonts are built on a second thread while the window and its OpenGL context are made, the
+  // slowest steps of a start. The thread is joined before ImGui's context exists: ImGui counts its
+  // allocations in that context, so no ImGui code may run on two threads once it does.
+  std::future<void> building = std::async(std::launch::async, [&] { fonts.prepare(monitor_scale_y); });
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -136,16 +204,13 @@ void run_frames(const WindowOptions& options, const FrameHooks& hooks) {
     std::error_code ec;
     std::filesystem::create_directories(options.ini_file.parent_path(), ec);
   }
+  building.get();
   {
-    ImGuiSession imgui(window, options.ini_file.string());
+    ImGuiSession imgui(window, options.ini_file.string(), fonts.atlas());
     glfwSetKeyCallback(window, on_key);  // in front of the backend's, see KeyTaps
-    float scale_x = 1.0f, scale_y = 1.0f;
-    glfwGetWindowContentScale(window, &scale_x, &scale_y);
-    const float scale = std::max(1.0f, scale_y);
-    const ui::Fonts fonts = ui::load_fonts(scale);
-    if (!fonts.warning.empty() && hooks.warn) hooks.warn(fonts.warning);
+    if (!fonts.update(window)) fonts.tell();
     app::Theme applied_theme = hooks.theme();
-    ui::apply_theme(applied_theme, scale);
+    ui::apply_theme(applied_theme, fonts.fonts().scale);
 
     int frames_left = frames_after_event;
     int frame_number = 0;
@@ -157,14 +222,16 @@ void run_frames(const WindowOptions& options, const FrameHooks& hooks) {
         glfwWaitEvents();
         frames_left = frames_after_event;
       }
-      if (hooks.theme() != applied_theme) {
+      // Between frames: never rebuild the fonts or restyle inside one.
+      if (fonts.update(window) || hooks.theme() != applied_theme) {
         applied_theme = hooks.theme();
-        ui::apply_theme(applied_theme, scale);
+        ui::apply_theme(applied_theme, fonts.fonts().scale);
       }
       ImGui_ImplOpenGL3_NewFrame();
+      fonts.texture_made();
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
-      close = hooks.draw(fonts);
+      close = hooks.draw(fonts.fonts());
       ImGui::Render();
       const bool tapped = !key_taps.held_releases.empty();
       release_held_keys(window);
@@ -200,6 +267,9 @@ void run_window(app::App& app, const WindowOptions& options) {
   ui::UiState ui_state;
   FrameHooks hooks;
   hooks.theme = [&] { return app.view().theme; };
+  hooks.text_size = [&] { return static_cast<float>(app.view().text_size) / 100.0f; };
+  hooks.characters = [&]() -> const core::CodepointSet& { return app.view().characters; };
+  hooks.typed = [&] { return std::vector<std::string_view>{ui_state.new_profile.data(), ui_state.rename.data()}; };
   hooks.draw = [&](const ui::Fonts& fonts) {
     ui::draw_frame(app.view(), app.actions(), fonts, ui_state);
     return false;
@@ -209,7 +279,7 @@ void run_window(app::App& app, const WindowOptions& options) {
     app.apply_pending();
     return changed;
   };
-  hooks.warn = [&](const std::string& warning) { app.apply(app::action::ShowError{warning}); };
+  hooks.warn = [&](const std::string& message, bool notice) { app.apply(app::action::ShowError{message, notice}); };
   run_frames(options, hooks);
 }
 
@@ -218,6 +288,12 @@ ui::RecoveryChoice run_recovery_window(const ui::RecoveryView& view, const Windo
   ui::RecoveryChoice choice;
   FrameHooks hooks;
   hooks.theme = [] { return app::Theme::light; };
+  core::CodepointSet characters;
+  for (const auto* text : {&view.path, &view.problem, &view.latest_backup_date, &view.suggested_new_path})
+    characters.add(*text);
+  if (view.latest_backup) characters.add(*view.latest_backup);
+  hooks.characters = [&]() -> const core::CodepointSet& { return characters; };
+  hooks.typed = [&] { return std::vector<std::string_view>{state.other_path.data(), state.new_path.data()}; };
   hooks.draw = [&](const ui::Fonts& fonts) {
     choice = ui::draw_recovery(view, state, fonts);
     return choice.kind != ui::RecoveryChoice::Kind::none;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "core/text.hpp"
 #include "ui/screens.hpp"
@@ -33,10 +34,14 @@ bool begin_facts(const char* id) {
 // beside the field, not in the banner), plus two things only the window knows: another profile
 // has the name, or ImGui replaced a character. Debian's ImGui keeps 16-bit characters, so an
 // emoji typed or edited here becomes U+FFFD; `before` is the name the field started from.
+bool replaced_characters(const std::string& typed, const std::string& before) {
+  return core::replacement_characters(typed) > core::replacement_characters(before);
+}
+
 std::optional<std::string> name_problem(const Frame& f, const std::string& typed, const std::string& before,
                                         std::optional<std::int64_t> self) {
   if (auto problem = core::profile_name_problem(typed, app::App::max_profile_name)) return problem;
-  if (core::replacement_characters(typed) > core::replacement_characters(before))
+  if (replaced_characters(typed, before))
     return std::string("this window cannot type characters such as emoji (they show as \xEF\xBF\xBD); please leave them out");
   for (const auto& profile : f.view.profiles)
     if (profile.name == typed && profile.id != self) return fmt::format("a profile called \"{}\" exists already", typed);
@@ -54,6 +59,34 @@ void inline_error(const Frame& f, const std::string& message) {
 bool submitted(const char* id) { return ImGui::GetStateStorage()->GetBool(ImGui::GetID(id), false); }
 void set_submitted(const char* id, bool value) { ImGui::GetStateStorage()->SetBool(ImGui::GetID(id), value); }
 
+// Why the app refused the name now in a field: the field is the new-profile one (no `profile`) or
+// that profile's rename, and the name is still the one that was sent.
+const std::string* refused(const Frame& f, std::optional<std::int64_t> profile, const std::string& typed) {
+  const auto& problem = f.view.name_problem;
+  return problem && problem->profile == profile && problem->name == typed ? &problem->message : nullptr;
+}
+
+// Draws a control over the learner's own copy of a setting while it is held or typed in, so the
+// stored value, re-read every frame, never overrides a drag or snaps it back; returns the value
+// to save once the control is let go after an edit. `draw` gets the value to show and change.
+template <typename T, typename Draw>
+std::optional<T> edit_then_commit(std::optional<T>& buffer, T stored, Draw&& draw) {
+  T value = buffer.value_or(stored);
+  draw(value);
+  const bool commit = ImGui::IsItemDeactivatedAfterEdit();
+  buffer = ImGui::IsItemActive() ? std::optional<T>(value) : std::nullopt;
+  return commit ? std::optional<T>(value) : std::nullopt;
+}
+
+// One row of a settings table: the label, aligned with the control in the next column.
+void setting_label(std::string_view label) {
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  ImGui::AlignTextToFramePadding();
+  text(label);
+  ImGui::TableNextColumn();
+}
+
 // Starts a rename with the whole name in the field, or an empty field (the name then shows as
 // the hint) when it does not fit: a character is never cut in the middle.
 template <std::size_t N>
@@ -62,8 +95,37 @@ void start_rename(std::array<char, N>& buffer, const std::string& name) {
   if (core::utf8_prefix_bytes(name, N - 1) == name.size()) name.copy(buffer.data(), name.size());
 }
 
+// After Save or Add the app has answered (actions are applied between frames): a field whose
+// name was taken closes or empties; one whose name was refused stays, with the reason beside it.
+void settle_sent_names(const Frame& f) {
+  auto& ui = f.ui;
+  if (std::exchange(ui.rename_sent, false) && !(ui.renaming && refused(f, ui.renaming, ui.rename.data())))
+    ui.renaming.reset();
+  if (std::exchange(ui.new_profile_sent, false) && !refused(f, std::nullopt, ui.new_profile.data())) {
+    ui.new_profile.fill('\0');
+    set_submitted("new-profile-submitted", false);
+  }
+}
+
+// Text size, 90% to 160% of what the monitor's scale gives, for this profile. Fonts and spacing
+// are rebuilt between frames once the slider is let go, not while it moves.
+void text_size_row(const Frame& f) {
+  setting_label("Text size");
+  constexpr int lowest = app::App::min_text_size, step = app::App::text_size_step;
+  constexpr int steps = (app::App::max_text_size - lowest) / step;
+  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 14));
+  const auto chosen = edit_then_commit(f.ui.text_size_edit, (f.view.text_size - lowest) / step, [&](int& index) {
+    // The slider moves over the steps and shows the size they stand for ("%%" is ImGui's "%").
+    const std::string shown = fmt::format("{}%%", lowest + index * step);
+    ImGui::SliderInt("##text-size", &index, 0, steps, shown.c_str(), ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput);
+  });
+  if (chosen) f.actions.push(app::action::SetTextSize{lowest + *chosen * step});
+  note(f, "For every screen, remembered for this profile; 100% is the size your monitor's scale gives.");
+}
+
 void profiles_section(const Frame& f) {
   auto& ui = f.ui;
+  settle_sent_names(f);
   section_title(f, "Profiles");
   muted("Several learners can share this computer; each has their own answers, results and goals.");
   if (ImGui::BeginTable("profiles", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg,
@@ -78,12 +140,20 @@ void profiles_section(const Frame& f) {
       std::optional<std::string> rename_problem;
       bool save = false;
       if (ui.renaming == profile.id) {
+        if (std::exchange(ui.focus_rename, false)) ImGui::SetKeyboardFocusHere();
         ImGui::SetNextItemWidth(-1);
         save = ImGui::InputTextWithHint("##rename", profile.name.c_str(), ui.rename.data(), ui.rename.size(),
                                         ImGuiInputTextFlags_EnterReturnsTrue);
+        // Esc in the field gives the rename up, as Cancel does.
+        if (ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ui.renaming.reset();
         const std::string typed(ui.rename.data());
         rename_problem = name_problem(f, typed, profile.name, profile.id);
-        if (rename_problem && (!typed.empty() || submitted("rename-submitted"))) inline_error(f, *rename_problem);
+        const std::string* why_not = refused(f, profile.id, typed);
+        if (why_not) {
+          inline_error(f, *why_not);
+        } else if (rename_problem && (!typed.empty() || submitted("rename-submitted"))) {
+          inline_error(f, *rename_problem);
+        }
       } else {
         ImGui::AlignTextToFramePadding();
         text_elided(profile.current ? f.fonts.bold : f.fonts.body, profile.name);
@@ -97,9 +167,11 @@ void profiles_section(const Frame& f) {
         ImGui::SameLine();
         if (ImGui::SmallButton("Cancel")) ui.renaming.reset();
         if (save) set_submitted("rename-submitted", true);
-        if (save && !rename_problem) {
+        // The app decides whether the name can be used and says why not (ViewState::name_problem);
+        // only characters this window itself replaced are held back here.
+        if (save && !replaced_characters(ui.rename.data(), profile.name)) {
           f.actions.push(app::action::RenameProfile{profile.id, std::string(ui.rename.data())});
-          ui.renaming.reset();
+          ui.rename_sent = true;
         }
       } else {
         // The same buttons on every row keep them aligned; the current profile's Switch is off.
@@ -109,6 +181,7 @@ void profiles_section(const Frame& f) {
         ImGui::SameLine();
         if (ImGui::SmallButton("Rename")) {
           ui.renaming = profile.id;
+          ui.focus_rename = true;
           start_rename(ui.rename, profile.name);
           set_submitted("rename-submitted", false);
         }
@@ -145,11 +218,12 @@ void profiles_section(const Frame& f) {
   ImGui::SameLine();
   const bool add = ImGui::Button("Add profile") || entered;
   const std::string typed(ui.new_profile.data());
-  const auto problem = name_problem(f, typed, "", std::nullopt);
-  if (add) set_submitted("new-profile-submitted", problem.has_value());
-  if (add && !problem) {
+  const std::string* why_not = refused(f, std::nullopt, typed);
+  const auto problem = why_not ? std::optional<std::string>(*why_not) : name_problem(f, typed, "", std::nullopt);
+  if (add) set_submitted("new-profile-submitted", true);
+  if (add && !replaced_characters(typed, "")) {
     f.actions.push(app::action::CreateProfile{typed});
-    ui.new_profile.fill('\0');
+    ui.new_profile_sent = true;
   } else if (problem && (!typed.empty() || submitted("new-profile-submitted"))) {
     ImGui::SameLine();
     inline_error(f, *problem);
@@ -161,15 +235,12 @@ void draw_settings(const Frame& f) {
   screen_heading(f, "Settings", "How RolePath looks, who is studying, and where it keeps your data.");
   section_title(f, "Appearance");
   if (begin_facts("appearance")) {
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::AlignTextToFramePadding();
-    text("Theme");
-    ImGui::TableNextColumn();
+    setting_label("Theme");
     int theme = f.view.theme == app::Theme::dark ? 1 : 0;
     if (ImGui::RadioButton("Light", &theme, 0)) f.actions.push(app::action::SetTheme{app::Theme::light});
     ImGui::SameLine();
     if (ImGui::RadioButton("Dark", &theme, 1)) f.actions.push(app::action::SetTheme{app::Theme::dark});
+    text_size_row(f);
     ImGui::EndTable();
   }
 
@@ -178,37 +249,37 @@ void draw_settings(const Frame& f) {
   section_title(f, "Study");
   if (begin_facts("study")) {
     auto settings = f.view.study.settings;
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::AlignTextToFramePadding();
-    text("Target recall");
-    ImGui::TableNextColumn();
-    float retention = static_cast<float>(settings.desired_retention * 100);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-    ImGui::SliderFloat("##retention", &retention, 70.0f, 97.0f, "%.0f%%", ImGuiSliderFlags_AlwaysClamp);
-    if (ImGui::IsItemDeactivatedAfterEdit()) {
-      settings.desired_retention = retention / 100.0;
+    auto& ui = f.ui;
+    setting_label("Target recall");
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 14));
+    const auto retention = edit_then_commit(ui.retention_edit, static_cast<float>(settings.desired_retention * 100),
+                                            [](float& value) {
+                                              ImGui::SliderFloat("##retention", &value, 70.0f, 97.0f, "%.0f%%",
+                                                                 ImGuiSliderFlags_AlwaysClamp);
+                                            });
+    if (retention) {
+      settings.desired_retention = *retention / 100.0;
       f.actions.push(app::action::SetStudySettings{settings});
     }
     note(f, "Higher means shorter gaps between reviews and more of them.");
 
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::AlignTextToFramePadding();
-    text("Daily review limit");
-    ImGui::TableNextColumn();
-    int limit = settings.daily_limit;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    if (ImGui::InputInt("##limit", &limit, 5, 25)) {
-      settings.daily_limit = std::clamp(limit, 1, 1000);
+    // Typed numbers are saved when the field is left (or Enter pressed), not at every key; the
+    // buttons beside it step by 5.
+    setting_label("Daily review limit");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+    auto limit = edit_then_commit(ui.daily_limit_edit, settings.daily_limit,
+                                  [](int& value) { ImGui::InputInt("##limit", &value, 0, 0); });
+    const float step_width = ImGui::GetFrameHeight();
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    if (ImGui::Button("-##limit", ImVec2(step_width, 0))) limit = settings.daily_limit - 5;
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    if (ImGui::Button("+##limit", ImVec2(step_width, 0))) limit = settings.daily_limit + 5;
+    if (limit && std::clamp(*limit, 1, 1000) != settings.daily_limit) {
+      settings.daily_limit = std::clamp(*limit, 1, 1000);
       f.actions.push(app::action::SetStudySettings{settings});
     }
 
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::AlignTextToFramePadding();
-    text("New day starts at");
-    ImGui::TableNextColumn();
+    setting_label("New day starts at");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
     const std::string hour_label = fmt::format("{:02}:00", settings.day_start_hour);
     if (ImGui::BeginCombo("##day-start", hour_label.c_str())) {
@@ -224,11 +295,7 @@ void draw_settings(const Frame& f) {
     ImGui::SameLine();
     muted("\"Due today\" means due before this hour tomorrow, so a late session still counts for its evening.");
 
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::AlignTextToFramePadding();
-    text("Ask how sure I am");
-    ImGui::TableNextColumn();
+    setting_label("Ask how sure I am");
     bool ask = settings.ask_confidence;
     if (ImGui::Checkbox("##confidence", &ask)) {
       settings.ask_confidence = ask;
@@ -237,11 +304,7 @@ void draw_settings(const Frame& f) {
     ImGui::SameLine();
     muted("Before checking an answer, mark it sure or not sure; it tunes the next review.");
 
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::AlignTextToFramePadding();
-    text("Show streaks");
-    ImGui::TableNextColumn();
+    setting_label("Show streaks");
     bool streaks = settings.streaks;
     if (ImGui::Checkbox("##streaks", &streaks)) {
       settings.streaks = streaks;

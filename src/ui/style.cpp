@@ -2,19 +2,9 @@
 
 #include <imgui.h>
 
-#include <filesystem>
-
 namespace rp::ui {
 
 namespace {
-constexpr const char* regular_font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-constexpr const char* bold_font = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
-constexpr const char* italic_font = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf";
-constexpr const char* mono_font = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
-
-// Latin with accents, general punctuation (dashes, curly quotes, bullets) and arrows.
-constexpr ImWchar glyph_ranges[] = {0x0020, 0x024F, 0x2000, 0x206F, 0x2190, 0x21FF, 0x2500, 0x25FF, 0x2713, 0x2713, 0};
-
 constexpr ImU32 rgb(unsigned int hex, unsigned int alpha = 0xFF) {
   return IM_COL32((hex >> 16) & 0xFF, (hex >> 8) & 0xFF, hex & 0xFF, alpha);
 }
@@ -56,37 +46,6 @@ const Palette dark_palette = palette_of(dark_colours);
 
 const ThemeColours& theme_colours(app::Theme theme) { return theme == app::Theme::dark ? dark_colours : light_colours; }
 const Palette& palette(app::Theme theme) { return theme == app::Theme::dark ? dark_palette : light_palette; }
-
-Fonts load_fonts(float scale) {
-  ImGuiIO& io = ImGui::GetIO();
-  Fonts fonts;
-  fonts.scale = scale;
-  std::error_code ec;
-  if (!std::filesystem::exists(regular_font, ec) || !std::filesystem::exists(bold_font, ec)) {
-    fonts.warning = "The DejaVu fonts were not found (install fonts-dejavu-core); using ImGui's built-in font.";
-    ImFontConfig config;
-    config.SizePixels = 13.0f * scale;
-    fonts.body = fonts.bold = fonts.small = fonts.heading = fonts.title = fonts.italic = fonts.mono =
-        io.Fonts->AddFontDefault(&config);
-    return fonts;
-  }
-  ImFontConfig config;
-  config.OversampleH = 2;
-  config.OversampleV = 1;
-  auto add = [&](const char* file, float size) {
-    return io.Fonts->AddFontFromFileTTF(file, size * scale, &config, glyph_ranges);
-  };
-  fonts.body = add(regular_font, 18.0f);  // first added is ImGui's default
-  fonts.bold = add(bold_font, 18.0f);
-  fonts.small = add(regular_font, 15.0f);
-  fonts.heading = add(bold_font, 30.0f);
-  fonts.title = add(bold_font, 21.0f);
-  // Mono comes with fonts-dejavu-core, Oblique with fonts-dejavu-extra; without either, a
-  // lesson's code or emphasis is drawn in the body font.
-  fonts.italic = std::filesystem::exists(italic_font, ec) ? add(italic_font, 18.0f) : fonts.body;
-  fonts.mono = std::filesystem::exists(mono_font, ec) ? add(mono_font, 17.0f) : fonts.body;
-  return fonts;
-}
 
 void apply_theme(app::Theme theme, float scale) {
   ImGuiStyle style;

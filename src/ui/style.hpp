@@ -5,25 +5,9 @@
 #include <string>
 
 #include "app/app.hpp"
-
-struct ImFont;
+#include "ui/fonts.hpp"
 
 namespace rp::ui {
-
-struct Fonts {
-  ImFont* body = nullptr;
-  ImFont* bold = nullptr;
-  ImFont* small = nullptr;
-  ImFont* heading = nullptr;  // screen titles
-  ImFont* title = nullptr;    // section titles inside a screen
-  ImFont* italic = nullptr;   // *emphasis* in lessons
-  ImFont* mono = nullptr;     // `code` in lessons
-  float scale = 1.0f;         // HiDPI factor the sizes were built for
-  std::string warning;        // set when the DejaVu fonts were missing and ImGui's own was used
-};
-
-// Adds RolePath's fonts to the current ImGui context's atlas (call before building it).
-Fonts load_fonts(float scale);
 
 // Sets ImGui's colours and spacing for the theme.
 void apply_theme(app::Theme theme, float scale);

@@ -13,6 +13,14 @@ struct UiState {
   std::optional<std::int64_t> renaming;  // profile whose name is being edited
   std::array<char, 64 * 4 + 1> rename{};
   std::optional<std::int64_t> confirm_delete;  // profile awaiting "delete?" confirmation
+  bool focus_rename = false;       // the rename field takes the keyboard focus on its next frame
+  bool rename_sent = false;        // Save was pressed: the field closes unless the app refused the name
+  bool new_profile_sent = false;   // Add was pressed: the field empties unless the app refused the name
+  // Settings being changed: the learner's value while the control is held or typed in, so the
+  // stored value the view re-reads each frame never overrides a drag; it is committed on release.
+  std::optional<float> retention_edit;
+  std::optional<int> daily_limit_edit;
+  std::optional<int> text_size_edit;
   int goal_unit = 0;                           // 0 answers, 1 minutes, while editing the goal
   int goal_target = 50;
   bool editing_goal = false;

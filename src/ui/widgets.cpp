@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <cfloat>
 
+#include "ui/bidi.hpp"
+
 namespace rp::ui {
 
-void text(std::string_view s) { ImGui::TextUnformatted(s.data(), s.data() + s.size()); }
+void text(std::string_view s) { if (!bidi::draw(s)) ImGui::TextUnformatted(s.data(), s.data() + s.size()); }
 
 namespace {
 // Lines stop at about 50 em, a readable measure, even in a wide window.

@@ -65,11 +65,16 @@ HeadlessUi::HeadlessUi(app::App& application, ImVec2 size) : app_(application) {
   io.KeyMap[ImGuiKey_UpArrow] = 265;
   io.KeyMap[ImGuiKey_DownArrow] = 264;
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // as the window has it
-  fonts_ = ui::load_fonts(1.0f);
+  keep_fonts();
+}
+
+void HeadlessUi::keep_fonts() {
+  const float scale = static_cast<float>(app_.view().text_size) / 100.0f;
+  if (!fonts_.update(scale, app_.view().characters, {state_.new_profile.data(), state_.rename.data()})) return;
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-  ui::apply_theme(app_.view().theme, 1.0f);
+  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+  ui::apply_theme(app_.view().theme, fonts_.fonts().scale);
 }
 
 HeadlessUi::~HeadlessUi() { ImGui::DestroyContext(context_); }
@@ -124,10 +129,11 @@ void HeadlessUi::note_text_cut() {
 }
 
 void HeadlessUi::frame() {
+  keep_fonts();
   drawing_.clear();
   recording = this;
   ImGui::NewFrame();
-  ui::draw_frame(app_.view(), app_.actions(), fonts_, state_);
+  ui::draw_frame(app_.view(), app_.actions(), fonts_.fonts(), state_);
   ImGui::Render();
   recording = nullptr;
   items_ = std::move(drawing_);

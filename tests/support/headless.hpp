@@ -88,7 +88,7 @@ class HeadlessUi {
   ImGuiID focused_id() const;  // the item holding the keyboard focus (ImGui's NavId)
   ImGuiID active_id() const;
 
-  const ui::Fonts& fonts() const { return fonts_; }
+  const ui::Fonts& fonts() const { return fonts_.fonts(); }
 
   // For support/item_hook.cpp: records an item the current frame just added, and text ImGui just
   // drew for the item added last in the current window.
@@ -98,12 +98,14 @@ class HeadlessUi {
 
  private:
   void press_and_release();  // the left button down for a frame, up, then the mouse away
+  // As the window does between frames: fonts for the text size and the characters in use.
+  void keep_fonts();
   std::vector<const DrawnItem*> matches(std::string_view label, std::string_view window,
                                         const std::vector<IdScope>& scope) const;
 
   app::App& app_;
   ImGuiContext* context_;
-  ui::Fonts fonts_;
+  ui::FontKeeper fonts_;
   ui::UiState state_;
   std::vector<DrawnItem> items_;    // the last frame's
   std::vector<DrawnItem> drawing_;  // the frame being drawn
