@@ -242,7 +242,11 @@ struct ViewState {
   // The text size, in percent of the monitor's own scale (90 to 160), remembered per profile.
   int text_size = 100;
   // Every character the screens may show from data (the bank, profile names, paths, messages),
-  // so the window puts exactly those glyphs in its font atlas. It only ever grows.
+  // so the window puts exactly those glyphs in its font atlas. It only ever grows. The app says
+  // what it will show, rather than the screens collecting what they drew without a glyph: it is
+  // known before the first frame (no frame of "?", a first screenshot already right), it covers
+  // text any ImGui widget draws (buttons, combos, tables), not only RolePath's text helpers, and
+  // it costs one pass over the bank at start (under a millisecond), not a scan of every frame.
   core::CodepointSet characters;
 
   std::string database_path;

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
-#include <iterator>
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -25,9 +25,13 @@ using FileBytes = std::map<std::string, std::vector<unsigned char>>;
 
 const std::vector<unsigned char>* read_file(FileBytes& files, const std::string& path) {
   if (auto found = files.find(path); found != files.end()) return found->second.empty() ? nullptr : &found->second;
-  std::ifstream in(path, std::ios::binary);
   std::vector<unsigned char> bytes;
-  if (in) bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (in) {
+    bytes.resize(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())));
+    in.seekg(0);
+    if (!in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()))) bytes.clear();
+  }
   auto& stored = files[path] = std::move(bytes);
   return stored.empty() ? nullptr : &stored;
 }

@@ -23,9 +23,20 @@ void fact_row(std::string_view label, std::string_view value) {
   paragraph(value);
 }
 
+// The label column fits the longest label on the screen, so every table's values line up and a
+// large text size leaves the values their room.
+float label_width() {
+  float widest = 0;
+  for (const char* label : {"Theme", "Text size", "Target recall", "Daily review limit", "New day starts at",
+                            "Ask how sure I am", "Show streaks", "Rest days a week", "Profile", "Database file", "Schema version",
+                            "Window layout", "Title", "Loaded from", "Contents"})
+    widest = std::max(widest, ImGui::CalcTextSize(label).x);
+  return widest + ImGui::GetStyle().ItemSpacing.x * 2;
+}
+
 bool begin_facts(const char* id) {
   if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingStretchProp)) return false;
-  ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 11);
+  ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, label_width());
   ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
   return true;
 }
@@ -128,11 +139,15 @@ void profiles_section(const Frame& f) {
   settle_sent_names(f);
   section_title(f, "Profiles");
   muted("Several learners can share this computer; each has their own answers, results and goals.");
-  if (ImGui::BeginTable("profiles", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg,
+  // Two columns: who (the name, and under it how many answers) and the buttons, whose column fits
+  // them exactly, so a name keeps the rest of the width at any text size.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float buttons = ImGui::CalcTextSize("Switch").x + ImGui::CalcTextSize("Rename").x +
+                        ImGui::CalcTextSize("Delete").x + 6 * style.FramePadding.x + 2 * style.ItemSpacing.x;
+  if (ImGui::BeginTable("profiles", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg,
                         ImVec2(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 44), 0))) {
-    ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn("answers", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableSetupColumn("actions", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 15);
+    ImGui::TableSetupColumn("who", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("actions", ImGuiTableColumnFlags_WidthFixed, buttons);
     for (const auto& profile : f.view.profiles) {
       ImGui::PushID(static_cast<int>(profile.id));
       ImGui::TableNextRow();
@@ -155,12 +170,11 @@ void profiles_section(const Frame& f) {
           inline_error(f, *rename_problem);
         }
       } else {
-        ImGui::AlignTextToFramePadding();
+        // One line, cut with an ellipsis when too long (whole in a tooltip); a right-to-left name
+        // starts at the left as every other name does.
         text_elided(profile.current ? f.fonts.bold : f.fonts.body, profile.name);
       }
-      ImGui::TableNextColumn();
-      ImGui::AlignTextToFramePadding();
-      muted(fmt::format("{}{} answer{}", profile.current ? "current · " : "", profile.answers, profile.answers == 1 ? "" : "s"));
+      note(f, fmt::format("{}{} answer{}", profile.current ? "current · " : "", profile.answers, profile.answers == 1 ? "" : "s"));
       ImGui::TableNextColumn();
       if (ui.renaming == profile.id) {
         save = ImGui::SmallButton("Save") || save;
@@ -310,21 +324,21 @@ void draw_settings(const Frame& f) {
       settings.streaks = streaks;
       f.actions.push(app::action::SetStudySettings{settings});
     }
-    ImGui::SameLine();
+    // Rest days have a row of their own, so the choice never runs past a narrow column.
+    setting_label("Rest days a week");
     ImGui::BeginDisabled(!settings.streaks);
-    text("with");
-    ImGui::SameLine();
     for (int rest = 0; rest <= 2; ++rest) {
       ImGui::PushID(rest);
+      if (rest > 0) ImGui::SameLine();
       if (ImGui::RadioButton(fmt::format("{}", rest).c_str(), settings.rest_days == rest)) {
         settings.rest_days = rest;
         f.actions.push(app::action::SetStudySettings{settings});
       }
-      ImGui::SameLine();
       ImGui::PopID();
     }
-    text("rest days a week");
     ImGui::EndDisabled();
+    ImGui::SameLine();
+    muted("Days off that do not break a day streak.");
     ImGui::EndTable();
   }
 
