@@ -6,6 +6,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <fstream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,8 @@
 #include "core/text.hpp"
 #include "fonts/finder.hpp"
 #include "support/headless.hpp"
+#include "support/scoped_env.hpp"
+#include "support/temp_folder.hpp"
 #include "ui/bidi.hpp"
 #include "ui/fonts.hpp"
 
@@ -55,6 +59,16 @@ std::string missing_glyph(const ImFont* font, std::string_view text) {
                          hex(code), fonts::package_for(code));
   }
   return {};
+}
+
+// A fontconfig configuration that knows only the fonts in `dirs` (none: a system without fonts),
+// with its cache in `folder`; FONTCONFIG_FILE points at it while the returned guard lives.
+std::unique_ptr<test::ScopedEnv> fontconfig_with(const test::TempFolder& folder, const std::vector<std::string>& dirs) {
+  std::string conf = "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n";
+  for (const auto& dir : dirs) conf += "  <dir>" + dir + "</dir>\n";
+  conf += "  <cachedir>" + (folder / "cache").string() + "</cachedir>\n</fontconfig>\n";
+  std::ofstream(folder / "fonts.conf") << conf;
+  return std::make_unique<test::ScopedEnv>("FONTCONFIG_FILE", (folder / "fonts.conf").string());
 }
 
 const std::string greek = "\xCE\x95\xCE\xBB\xCE\xAD\xCE\xBD\xCE\xB7";                                // Ελένη
@@ -153,6 +167,33 @@ TEST_CASE("a character no font has is told with the package that would draw it")
   const std::string notice = ui::missing_fonts_notice({0x0E01, 0x4E2D});
   CHECK(notice.find("fonts-noto-cjk") != std::string::npos);
   CHECK(notice.find("fonts-noto-core") != std::string::npos);
+}
+
+TEST_CASE("without any font ImGui's own is used and the warning names the package to install") {
+  test::TempFolder folder;
+  const auto no_fonts = fontconfig_with(folder, {});
+  Context context;
+  const ui::Fonts fonts = ui::load_fonts(1.0f);
+  CHECK(fonts.warning.find("fonts-dejavu-core") != std::string::npos);
+  CHECK(fonts.body == ImGui::GetIO().Fonts->Fonts[0]);
+  CHECK(fonts.body->FontSize == doctest::Approx(13.0f));  // ProggyClean, ImGui's built-in font
+  CHECK(fonts.bold == fonts.body);
+  CHECK(ImGui::GetIO().Fonts->IsBuilt());
+}
+
+TEST_CASE("without the CJK fonts a CJK name is told with the package that draws it") {
+  test::TempFolder folder;
+  const auto dejavu_only = fontconfig_with(folder, {"/usr/share/fonts/truetype/dejavu"});
+  Context context;
+  core::CodepointSet in_use;
+  in_use.add(cjk + greek);
+  const ui::Fonts fonts = ui::load_fonts(1.0f, in_use);
+  CHECK(fonts.warning.empty());
+  CHECK(missing_glyph(fonts.body, greek) == "");
+  auto cjk_codes = codes(cjk);
+  std::sort(cjk_codes.begin(), cjk_codes.end());
+  CHECK(fonts.uncovered == cjk_codes);
+  CHECK(ui::missing_fonts_notice(fonts.uncovered).find("fonts-noto-cjk") != std::string::npos);
 }
 
 TEST_CASE("Greek Cyrillic and CJK profile names are drawn with real glyphs not the fallback") {

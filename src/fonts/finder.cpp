@@ -4,7 +4,9 @@
 #include <strings.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 namespace rp::fonts {
@@ -14,10 +16,22 @@ using Pattern = std::unique_ptr<FcPattern, decltype(&FcPatternDestroy)>;
 using CharSet = std::unique_ptr<FcCharSet, decltype(&FcCharSetDestroy)>;
 using FontSet = std::unique_ptr<FcFontSet, decltype(&FcFontSetDestroy)>;
 
-// fontconfig reads its configuration and cache once per process; later lookups are cheap.
-bool fontconfig_ready() {
-  static const bool ready = FcInit() == FcTrue;
-  return ready;
+// fontconfig's configuration and cache, read once per process (later lookups are cheap), and
+// again only when FONTCONFIG_FILE changes, which is how a test shows RolePath a system without
+// fonts, or without the CJK ones.
+FcConfig* configuration() {
+  static std::mutex guard;
+  static FcConfig* config = nullptr;
+  static std::string read_from;
+  const std::lock_guard lock(guard);
+  const char* file = std::getenv("FONTCONFIG_FILE");
+  const std::string now = file ? file : "";
+  if (!config || now != read_from) {
+    if (config) FcConfigDestroy(config);
+    config = FcInitLoadConfigAndFonts();
+    read_from = now;
+  }
+  return config;
 }
 
 const FcChar8* chars(const char* text) { return reinterpret_cast<const FcChar8*>(text); }
@@ -25,22 +39,22 @@ const FcChar8* chars(const char* text) { return reinterpret_cast<const FcChar8*>
 int weight_of(Style style) { return style == Style::bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR; }
 int slant_of(Style style) { return style == Style::italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN; }
 
-Pattern request(const char* family, Style style, const FcCharSet* charset = nullptr) {
+Pattern request(FcConfig* config, const char* family, Style style, const FcCharSet* charset = nullptr) {
   Pattern pattern(FcPatternCreate(), FcPatternDestroy);
   FcPatternAddString(pattern.get(), FC_FAMILY, chars(family));
   FcPatternAddInteger(pattern.get(), FC_WEIGHT, weight_of(style));
   FcPatternAddInteger(pattern.get(), FC_SLANT, slant_of(style));
   FcPatternAddBool(pattern.get(), FC_SCALABLE, FcTrue);
   if (charset) FcPatternAddCharSet(pattern.get(), FC_CHARSET, charset);
-  FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
+  FcConfigSubstitute(config, pattern.get(), FcMatchPattern);
   FcDefaultSubstitute(pattern.get());
   return pattern;
 }
 
-Pattern best_match(const char* family, Style style) {
-  Pattern pattern = request(family, style);
+Pattern best_match(FcConfig* config, const char* family, Style style) {
+  Pattern pattern = request(config, family, style);
   FcResult result = FcResultNoMatch;
-  return Pattern(FcFontMatch(nullptr, pattern.get(), &result), FcPatternDestroy);
+  return Pattern(FcFontMatch(config, pattern.get(), &result), FcPatternDestroy);
 }
 
 bool has_family(const FcPattern* font, std::string_view family) {
@@ -103,8 +117,8 @@ std::vector<char32_t> take_covered(const FcPattern* font, std::vector<char32_t>&
 }
 
 // The face fontconfig finds for `family` in `style`, only when it really is that family.
-std::optional<Face> family_face(const char* family, Style style, Pattern* out = nullptr) {
-  Pattern font = best_match(family, style);
+std::optional<Face> family_face(FcConfig* config, const char* family, Style style, Pattern* out = nullptr) {
+  Pattern font = best_match(config, family, style);
   if (!font || !has_family(font.get(), family)) return std::nullopt;
   auto face = usable_face(font.get());
   if (face && out) *out = std::move(font);
@@ -126,7 +140,7 @@ const char* cjk_family(const std::vector<char32_t>& codes) {
 
 // Faces for the characters `missing`, which the style's own face lacks: the preferred families
 // first, then what fontconfig ranks best for the rest.
-void add_fallbacks(std::vector<Face>& chain, Style style, std::vector<char32_t>& missing) {
+void add_fallbacks(FcConfig* config, std::vector<Face>& chain, Style style, std::vector<char32_t>& missing) {
   // Mono and italic borrow upright faces: no fallback family has those styles.
   const Style fallback_style = style == Style::bold ? Style::bold : Style::regular;
   const char* preferred[] = {"DejaVu Sans",       "Noto Sans",         "Noto Sans Hebrew", "Noto Sans Arabic",
@@ -134,7 +148,7 @@ void add_fallbacks(std::vector<Face>& chain, Style style, std::vector<char32_t>&
   for (const char* family : preferred) {
     if (missing.empty()) return;
     Pattern font(nullptr, FcPatternDestroy);
-    auto face = family_face(family, fallback_style, &font);
+    auto face = family_face(config, family, fallback_style, &font);
     if (!face) continue;
     if (std::any_of(chain.begin(), chain.end(), [&](const Face& f) { return f.file == face->file && f.index == face->index; }))
       continue;
@@ -144,9 +158,9 @@ void add_fallbacks(std::vector<Face>& chain, Style style, std::vector<char32_t>&
   if (missing.empty()) return;
   CharSet wanted(FcCharSetCreate(), FcCharSetDestroy);
   for (char32_t code : missing) FcCharSetAddChar(wanted.get(), code);
-  Pattern pattern = request("sans-serif", fallback_style, wanted.get());
+  Pattern pattern = request(config, "sans-serif", fallback_style, wanted.get());
   FcResult result = FcResultNoMatch;
-  FontSet sorted(FcFontSort(nullptr, pattern.get(), FcTrue, nullptr, &result), FcFontSetDestroy);
+  FontSet sorted(FcFontSort(config, pattern.get(), FcTrue, nullptr, &result), FcFontSetDestroy);
   if (!sorted) return;
   constexpr int most_extra_faces = 6;
   int added = 0;
@@ -162,16 +176,16 @@ void add_fallbacks(std::vector<Face>& chain, Style style, std::vector<char32_t>&
 
 // The style's own face: DejaVu Sans (Mono for code) when installed, else the system's default of
 // the same kind; bold and italic fall back to the regular face when the family has none.
-std::optional<Face> own_face(Style style, const std::optional<Face>& regular, Pattern& font) {
+std::optional<Face> own_face(FcConfig* config, Style style, const std::optional<Face>& regular, Pattern& font) {
   switch (style) {
     case Style::regular:
-      if (auto face = family_face("DejaVu Sans", style, &font)) return face;
-      font = best_match("sans-serif", style);
+      if (auto face = family_face(config, "DejaVu Sans", style, &font)) return face;
+      font = best_match(config, "sans-serif", style);
       return usable_face(font.get());
     case Style::bold:
     case Style::italic: {
       if (!regular) return std::nullopt;
-      Pattern candidate = best_match(regular->family.c_str(), style);
+      Pattern candidate = best_match(config, regular->family.c_str(), style);
       const bool right_style = candidate && has_family(candidate.get(), regular->family) &&
                                (style == Style::bold ? weight(candidate.get()) >= FC_WEIGHT_DEMIBOLD
                                                      : slant(candidate.get()) != FC_SLANT_ROMAN);
@@ -184,7 +198,7 @@ std::optional<Face> own_face(Style style, const std::optional<Face>& regular, Pa
       return std::nullopt;
     }
     case Style::mono:
-      if (auto face = family_face("DejaVu Sans Mono", style, &font)) return face;
+      if (auto face = family_face(config, "DejaVu Sans Mono", style, &font)) return face;
       return std::nullopt;
   }
   return std::nullopt;
@@ -193,12 +207,13 @@ std::optional<Face> own_face(Style style, const std::optional<Face>& regular, Pa
 
 Plan plan(const std::vector<char32_t>& wanted) {
   Plan plan;
-  if (!fontconfig_ready()) return plan;
+  FcConfig* config = configuration();
+  if (!config) return plan;
   std::optional<Face> regular;
   Pattern regular_font(nullptr, FcPatternDestroy);
   for (Style style : all_styles) {
     Pattern font(nullptr, FcPatternDestroy);
-    auto face = own_face(style, regular, font);
+    auto face = own_face(config, style, regular, font);
     if (style == Style::regular) {
       if (!face) return plan;  // no usable font at all
       regular = face;
@@ -211,7 +226,7 @@ Plan plan(const std::vector<char32_t>& wanted) {
     face->provides = take_covered(font.get(), missing);
     auto& chain = plan.styles[static_cast<std::size_t>(style)];
     chain.push_back(std::move(*face));
-    add_fallbacks(chain, style, missing);
+    add_fallbacks(config, chain, style, missing);
     if (style == Style::regular) {
       plan.uncovered = std::move(missing);
       regular_font = std::move(font);
