@@ -19,19 +19,29 @@ using FontSet = std::unique_ptr<FcFontSet, decltype(&FcFontSetDestroy)>;
 // fontconfig's configuration and cache, read once per process (later lookups are cheap), and
 // again only when FONTCONFIG_FILE changes, which is how a test shows RolePath a system without
 // fonts, or without the CJK ones.
+struct Configuration {
+  std::mutex guard;
+  FcConfig* config = nullptr;
+  std::string read_from;
+  // At exit everything fontconfig holds is let go, so a leak checker sees nothing left behind.
+  ~Configuration() {
+    if (!config) return;
+    FcConfigDestroy(config);
+    FcFini();
+  }
+};
+
 FcConfig* configuration() {
-  static std::mutex guard;
-  static FcConfig* config = nullptr;
-  static std::string read_from;
-  const std::lock_guard lock(guard);
+  static Configuration current;
+  const std::lock_guard lock(current.guard);
   const char* file = std::getenv("FONTCONFIG_FILE");
   const std::string now = file ? file : "";
-  if (!config || now != read_from) {
-    if (config) FcConfigDestroy(config);
-    config = FcInitLoadConfigAndFonts();
-    read_from = now;
+  if (!current.config || now != current.read_from) {
+    if (current.config) FcConfigDestroy(current.config);
+    current.config = FcInitLoadConfigAndFonts();
+    current.read_from = now;
   }
-  return config;
+  return current.config;
 }
 
 const FcChar8* chars(const char* text) { return reinterpret_cast<const FcChar8*>(text); }
