@@ -62,14 +62,27 @@ std::string missing_glyph(const ImFont* font, std::string_view text) {
 }
 
 // A fontconfig configuration that knows only the fonts in `dirs` (none: a system without fonts),
-// with its cache in `folder`; FONTCONFIG_FILE points at it while the returned guard lives.
-std::unique_ptr<test::ScopedEnv> fontconfig_with(const test::TempFolder& folder, const std::vector<std::string>& dirs) {
-  std::string conf = "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n";
-  for (const auto& dir : dirs) conf += "  <dir>" + dir + "</dir>\n";
-  conf += "  <cachedir>" + (folder / "cache").string() + "</cachedir>\n</fontconfig>\n";
-  std::ofstream(folder / "fonts.conf") << conf;
-  return std::make_unique<test::ScopedEnv>("FONTCONFIG_FILE", (folder / "fonts.conf").string());
-}
+// with its cache in `folder`, used while the returned guard lives.
+class FontconfigWith {
+ public:
+  FontconfigWith(const test::TempFolder& folder, const std::vector<std::string>& dirs) {
+    std::string conf = "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n";
+    for (const auto& dir : dirs) conf += "  <dir>" + dir + "</dir>\n";
+    conf += "  <cachedir>" + (folder / "cache").string() + "</cachedir>\n</fontconfig>\n";
+    std::ofstream(folder / "fonts.conf") << conf;
+    file_ = std::make_unique<test::ScopedEnv>("FONTCONFIG_FILE", (folder / "fonts.conf").string());
+    fonts::forget_configuration();
+  }
+  ~FontconfigWith() {
+    file_.reset();
+    fonts::forget_configuration();
+  }
+  FontconfigWith(const FontconfigWith&) = delete;
+  FontconfigWith& operator=(const FontconfigWith&) = delete;
+
+ private:
+  std::unique_ptr<test::ScopedEnv> file_;
+};
 
 const std::string greek = "\xCE\x95\xCE\xBB\xCE\xAD\xCE\xBD\xCE\xB7";                                // Ελένη
 const std::string cyrillic = "\xD0\x96\xD0\xB0\xD0\xBD\xD0\xBD\xD0\xB0";                             // Жанна
@@ -171,7 +184,7 @@ TEST_CASE("a character no font has is told with the package that would draw it")
 
 TEST_CASE("without any font ImGui's own is used and the warning names the package to install") {
   test::TempFolder folder;
-  const auto no_fonts = fontconfig_with(folder, {});
+  const FontconfigWith no_fonts(folder, {});
   Context context;
   const ui::Fonts fonts = ui::load_fonts(1.0f);
   CHECK(fonts.warning.find("fonts-dejavu-core") != std::string::npos);
@@ -183,7 +196,7 @@ TEST_CASE("without any font ImGui's own is used and the warning names the packag
 
 TEST_CASE("without the CJK fonts a CJK name is told with the package that draws it") {
   test::TempFolder folder;
-  const auto dejavu_only = fontconfig_with(folder, {"/usr/share/fonts/truetype/dejavu"});
+  const FontconfigWith dejavu_only(folder, {"/usr/share/fonts/truetype/dejavu"});
   Context context;
   core::CodepointSet in_use;
   in_use.add(cjk + greek);

@@ -217,5 +217,12 @@ TEST_CASE("progress and settings fit the window") {
                             app::simulate_study(a, 8, 3);
                             a.apply(app::action::CreateProfile{"Second learner"});
                             navigate(a, app::Screen::settings);
+                          }});  // The largest text size, with names in four scripts (one right to left).
+  check_scene_everywhere({"settings at 160% with names in Greek, Cyrillic, Hebrew and CJK", [](app::App& a) {
+                            for (const char* name : {"\xCE\x95\xCE\xBB\xCE\xAD\xCE\xBD\xCE\xB7", "\xD0\x96\xD0\xB0\xD0\xBD\xD0\xBD\xD0\xB0",
+                                                     "\xD7\xA9\xD7\xA8\xD7\x94", "\xE7\x94\xB0\xE4\xB8\xAD"})
+                              a.apply(app::action::CreateProfile{name});
+                            a.apply(app::action::SetTextSize{160});
+                            navigate(a, app::Screen::settings);
                           }});
 }

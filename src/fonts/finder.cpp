@@ -4,7 +4,6 @@
 #include <strings.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -17,12 +16,10 @@ using CharSet = std::unique_ptr<FcCharSet, decltype(&FcCharSetDestroy)>;
 using FontSet = std::unique_ptr<FcFontSet, decltype(&FcFontSetDestroy)>;
 
 // fontconfig's configuration and cache, read once per process (later lookups are cheap), and
-// again only when FONTCONFIG_FILE changes, which is how a test shows RolePath a system without
-// fonts, or without the CJK ones.
+// again after forget_configuration().
 struct Configuration {
   std::mutex guard;
   FcConfig* config = nullptr;
-  std::string read_from;
   // At exit everything fontconfig holds is let go, so a leak checker sees nothing left behind.
   ~Configuration() {
     if (!config) return;
@@ -30,17 +27,11 @@ struct Configuration {
     FcFini();
   }
 };
+Configuration current;
 
 FcConfig* configuration() {
-  static Configuration current;
   const std::lock_guard lock(current.guard);
-  const char* file = std::getenv("FONTCONFIG_FILE");
-  const std::string now = file ? file : "";
-  if (!current.config || now != current.read_from) {
-    if (current.config) FcConfigDestroy(current.config);
-    current.config = FcInitLoadConfigAndFonts();
-    current.read_from = now;
-  }
+  if (!current.config) current.config = FcInitLoadConfigAndFonts();
   return current.config;
 }
 
@@ -243,6 +234,12 @@ Plan plan(const std::vector<char32_t>& wanted) {
     }
   }
   return plan;
+}
+
+void forget_configuration() {
+  const std::lock_guard lock(current.guard);
+  if (current.config) FcConfigDestroy(current.config);
+  current.config = nullptr;
 }
 
 std::string_view package_for(char32_t code) {

@@ -37,6 +37,10 @@ struct Plan {
 // cannot draw (colour bitmaps such as Noto Color Emoji, Type 1, bitmap fonts) are never chosen.
 Plan plan(const std::vector<char32_t>& wanted);
 
+// Makes the next plan() read fontconfig's configuration again (after FONTCONFIG_FILE changed, as
+// tests do to show RolePath a system without fonts).
+void forget_configuration();
+
 // The Debian package whose fonts draw `code`, for a message that says what to install.
 std::string_view package_for(char32_t code);
 

@@ -12,14 +12,18 @@
 namespace rp::ui {
 
 namespace {
-// A label in the muted colour and its value beside it, aligned in a two-column table.
+// Whether the settings tables put each label above its value, as they do when a small window or a
+// large text size leaves too little room beside the labels; set by begin_facts for its table.
+bool stacked = false;
+
+// A label in the muted colour and its value beside it (or under it), in a settings table.
 void fact_row(std::string_view label, std::string_view value) {
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
   text(label);
   ImGui::PopStyleColor();
-  ImGui::TableNextColumn();
+  if (!stacked) ImGui::TableNextColumn();
   paragraph(value);
 }
 
@@ -35,8 +39,10 @@ float label_width() {
 }
 
 bool begin_facts(const char* id) {
-  if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingStretchProp)) return false;
-  ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, label_width());
+  const float labels = label_width();
+  stacked = ImGui::GetContentRegionAvail().x < labels + ImGui::GetFontSize() * 16;
+  if (!ImGui::BeginTable(id, stacked ? 1 : 2, ImGuiTableFlags_SizingStretchProp)) return false;
+  if (!stacked) ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, labels);
   ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
   return true;
 }
@@ -89,13 +95,13 @@ std::optional<T> edit_then_commit(std::optional<T>& buffer, T stored, Draw&& dra
   return commit ? std::optional<T>(value) : std::nullopt;
 }
 
-// One row of a settings table: the label, aligned with the control in the next column.
+// One row of a settings table: the label, aligned with the control in the next column (or above it).
 void setting_label(std::string_view label) {
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
-  ImGui::AlignTextToFramePadding();
+  if (!stacked) ImGui::AlignTextToFramePadding();
   text(label);
-  ImGui::TableNextColumn();
+  if (!stacked) ImGui::TableNextColumn();
 }
 
 // Starts a rename with the whole name in the field, or an empty field (the name then shows as
@@ -283,11 +289,10 @@ void draw_settings(const Frame& f) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
     auto limit = edit_then_commit(ui.daily_limit_edit, settings.daily_limit,
                                   [](int& value) { ImGui::InputInt("##limit", &value, 0, 0); });
-    const float step_width = ImGui::GetFrameHeight();
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
-    if (ImGui::Button("-##limit", ImVec2(step_width, 0))) limit = settings.daily_limit - 5;
+    if (ImGui::Button("-##limit")) limit = settings.daily_limit - 5;
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
-    if (ImGui::Button("+##limit", ImVec2(step_width, 0))) limit = settings.daily_limit + 5;
+    if (ImGui::Button("+##limit")) limit = settings.daily_limit + 5;
     if (limit && std::clamp(*limit, 1, 1000) != settings.daily_limit) {
       settings.daily_limit = std::clamp(*limit, 1, 1000);
       f.actions.push(app::action::SetStudySettings{settings});
