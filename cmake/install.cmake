@@ -45,7 +45,7 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${ROLEPATH_HOMEPAGE}")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core")
 # Italics (fonts-dejavu-extra); Greek, Cyrillic and CJK text in a bank (Noto).
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-dejavu-extra, fonts-noto-core, fonts-noto-cjk")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-dejavu-extra, fonts-noto-core, fonts-noto-cjk, fonts-symbola")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_SOURCE_IGNORE_FILES "/\\.git" "/build[^/]*/")

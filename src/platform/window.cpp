@@ -198,6 +198,8 @@ void run_frames(const WindowOptions& options, const FrameHooks& hooks) {
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
   GLFWwindow* window = glfwCreateWindow(options.width, options.height, "RolePath", nullptr, nullptr);
   if (!window) throw NoDisplayError(fmt::format("cannot open a window: {}", last_glfw_error));
+  // Every screen is laid out for 800x600 and up (tests/layout_test.cpp); smaller would cut it.
+  glfwSetWindowSizeLimits(window, 800, 600, GLFW_DONT_CARE, GLFW_DONT_CARE);
   glfwMakeContextCurrent(window);
   glfwSwapInterval(1);
 

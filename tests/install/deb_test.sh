@@ -28,7 +28,7 @@ names() { tr ',|' '\n\n' | awk '{ print $1 }'; }
 for package in fonts-dejavu-core libc6 libstdc++6 libglfw3; do
   names <<<"$depends" | grep -qxF "$package" || fail "Depends lacks $package: $depends"
 done
-for package in fonts-noto-core fonts-noto-cjk; do
+for package in fonts-noto-core fonts-noto-cjk fonts-symbola; do
   field Recommends | names | grep -qxF "$package" || fail "Recommends lacks $package: $(field Recommends)"
 done
 
