@@ -332,3 +332,29 @@ TEST_CASE("a Hebrew profile name is drawn in visual order and a Hebrew paragraph
   REQUIRE(at_last != std::string::npos);
   CHECK(at_first < at_last);
 }
+
+TEST_CASE("a quiz option in Hebrew from a bank file is drawn in reading order") {
+  test::TempFolder folder;
+  const auto file = folder / "hebrew.toml";
+  const std::string option = "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xD7\xA2\xD7\x95\xD7\x9C\xD7\x9D";  // "shalom olam"
+  std::ofstream(file) << "[[topic]]\nid = \"hebrew\"\nname = \"Hebrew words\"\n\n"
+                         "[[question]]\nid = \"he-1\"\nroles = [\"ai_architect\"]\ntopic = \"hebrew\"\nkind = \"single\"\n"
+                         "prompt = \"Which of these is a greeting?\"\noptions = [\""
+                      << option << "\", \"none of them\"]\nanswer = 0\nexplanation = \"It means hello, world.\"\n"
+                                   "source = \"general\"\n";
+  auto loaded = bank::load_banks({file});
+  REQUIRE(loaded.ok());
+  app::AppOptions options;
+  options.profile_name = "Learner";
+  app::App a(store::Store::open_in_memory(), std::move(loaded.bank), app::Clock::starting_at(t0), options);
+  a.apply(app::action::Navigate{app::Screen::quiz});
+  a.apply(app::action::SetQuizSetup{app::QuizSetup{{}, {"hebrew"}, 5}});
+  a.apply(app::action::QuizStart{});
+  if (a.view().session.stage == app::QuizFlow::Stage::card) a.apply(app::action::CardDismiss{});
+  REQUIRE(a.view().session.stage == app::QuizFlow::Stage::question);
+  test::HeadlessUi ui(a);
+  ui.frames(3);
+  const auto content = ui.texts_in("content");
+  CHECK(std::count(content.begin(), content.end(), ui::bidi::visual(option)) == 1);
+  CHECK(ui::bidi::visual(option) != option);
+}

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cfloat>
 
+#include "ui/bidi.hpp"
 #include "ui/keyboard.hpp"
 #include "ui/screens.hpp"
 
@@ -59,8 +60,18 @@ bool option_row(const Frame& f, std::size_t index, const std::string& label, boo
     draw->AddCircle(box, r, text_colour, 16, 1.5f * s);
     if (selected) draw->AddCircleFilled(box, r - 3 * s, f.colors.accent, 16);
   }
-  draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x + pad + mark_width, at.y + pad), text_colour,
-                label.c_str(), nullptr, text_width);
+  if (bidi::needs_reordering(label)) {
+    // Right-to-left text from a bank: drawn in reading order, wrapped and aligned as a paragraph.
+    const ImVec2 after = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(at.x + pad + mark_width, at.y + pad));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_width);
+    bidi::draw(label);
+    ImGui::PopTextWrapPos();
+    ImGui::SetCursorScreenPos(after);
+  } else {
+    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x + pad + mark_width, at.y + pad), text_colour,
+                  label.c_str(), nullptr, text_width);
+  }
   if (mark != Mark::none) {
     const char* word = mark == Mark::right ? "right answer" : "your answer";
     const ImVec2 word_size = f.fonts.small->CalcTextSizeA(f.fonts.small->FontSize, FLT_MAX, 0, word);
