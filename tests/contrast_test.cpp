@@ -2,6 +2,7 @@
 // contrast formula: 4.5:1 for text, 3:1 for large headings and chart marks.
 #include <doctest/doctest.h>
 #include <fmt/format.h>
+#include <imgui.h>
 
 #include <string>
 
@@ -75,12 +76,29 @@ TEST_CASE("every colour pair of both themes reaches WCAG AA") {
   }
 }
 
+namespace {
+// 0xRRGGBB as ImGui packs an opaque colour (0xAABBGGRR).
+unsigned int packed(std::uint32_t rgb) {
+  return 0xFF000000u | ((rgb & 0xFF) << 16) | (rgb & 0xFF00) | ((rgb >> 16) & 0xFF);
+}
+}  // namespace
+
 TEST_CASE("the ImGui style and the palette come from the same colours") {
+  ImGuiContext* context = ImGui::CreateContext();
   for (const auto theme : {app::Theme::light, app::Theme::dark}) {
     const auto& colours = ui::theme_colours(theme);
     const auto& palette = ui::palette(theme);
-    CHECK(palette.primary == (0xFF000000u | ((colours.primary & 0xFF) << 16) | (colours.primary & 0xFF00) |
-                              ((colours.primary >> 16) & 0xFF)));
+    CHECK(palette.primary == packed(colours.primary));
     CHECK(palette.series.size() == colours.series.size());
+    for (std::size_t i = 0; i < colours.series.size(); ++i) CHECK(palette.series[i] == packed(colours.series[i]));
+    CHECK(palette.muted_text == packed(colours.muted_text));
+    // What the contrast test reads is what ImGui draws text and windows with.
+    ui::apply_theme(theme, 1.0f);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    CHECK(ImGui::ColorConvertFloat4ToU32(style.Colors[ImGuiCol_Text]) == packed(colours.text));
+    CHECK(ImGui::ColorConvertFloat4ToU32(style.Colors[ImGuiCol_TextDisabled]) == packed(colours.muted_text));
+    CHECK(ImGui::ColorConvertFloat4ToU32(style.Colors[ImGuiCol_WindowBg]) == packed(colours.background));
+    CHECK(ImGui::ColorConvertFloat4ToU32(style.Colors[ImGuiCol_Button]) == packed(colours.button));
   }
+  ImGui::DestroyContext(context);
 }

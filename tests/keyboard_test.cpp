@@ -130,7 +130,7 @@ TEST_CASE("F1 shows the keys of the current screen and Esc closes them without l
   CHECK(application.view().screen == app::Screen::quiz);
 }
 
-TEST_CASE("Enter presses the focused button and leaves the screen's own Enter alone") {
+TEST_CASE("Enter presses the focused button") {
   auto application = make_app();
   test::HeadlessUi ui(application);
   application.apply(app::action::Navigate{app::Screen::home});

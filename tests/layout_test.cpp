@@ -123,6 +123,14 @@ void check_scene_everywhere(const Scene& scene) {
 
 void navigate(app::App& application, app::Screen screen) { application.apply(app::action::Navigate{screen}); }
 
+// A five-question quiz on Tools, past its study card, at its first question.
+void start_tools_quiz(app::App& a) {
+  navigate(a, app::Screen::quiz);
+  a.apply(app::action::SetQuizSetup{app::QuizSetup{{}, {"tools"}, 5}});
+  a.apply(app::action::QuizStart{});
+  if (a.view().session.stage == app::QuizFlow::Stage::card) a.apply(app::action::CardDismiss{});
+}
+
 void answer_quiz(app::App& application, int questions) {
   for (int i = 0; i < questions; ++i) {
     application.apply(app::action::QuizPick{0});
@@ -162,25 +170,16 @@ TEST_CASE("the questionnaire and the result fit the window") {
 TEST_CASE("a quiz fits the window from setup to summary") {
   check_scene_everywhere({"setup", [](app::App& a) { navigate(a, app::Screen::quiz); }});
   check_scene_everywhere({"question", [](app::App& a) {
-                            navigate(a, app::Screen::quiz);
-                            a.apply(app::action::SetQuizSetup{app::QuizSetup{{}, {"tools"}, 5}});
-                            a.apply(app::action::QuizStart{});
-                            if (a.view().session.stage == app::QuizFlow::Stage::card) a.apply(app::action::CardDismiss{});
+                            start_tools_quiz(a);
                             a.apply(app::action::QuizPick{0});
                           }});
   check_scene_everywhere({"feedback", [](app::App& a) {
-                            navigate(a, app::Screen::quiz);
-                            a.apply(app::action::SetQuizSetup{app::QuizSetup{{}, {"tools"}, 5}});
-                            a.apply(app::action::QuizStart{});
-                            if (a.view().session.stage == app::QuizFlow::Stage::card) a.apply(app::action::CardDismiss{});
+                            start_tools_quiz(a);
                             a.apply(app::action::QuizPick{0});
                             a.apply(app::action::QuizConfirm{});
                           }});
   check_scene_everywhere({"summary", [](app::App& a) {
-                            navigate(a, app::Screen::quiz);
-                            a.apply(app::action::SetQuizSetup{app::QuizSetup{{}, {"tools"}, 5}});
-                            a.apply(app::action::QuizStart{});
-                            if (a.view().session.stage == app::QuizFlow::Stage::card) a.apply(app::action::CardDismiss{});
+                            start_tools_quiz(a);
                             answer_quiz(a, 5);
                           }});
 }
@@ -217,7 +216,8 @@ TEST_CASE("progress and settings fit the window") {
                             app::simulate_study(a, 8, 3);
                             a.apply(app::action::CreateProfile{"Second learner"});
                             navigate(a, app::Screen::settings);
-                          }});  // The largest text size, with names in four scripts (one right to left).
+                          }});
+  // The largest text size, with names in four scripts (one right to left).
   check_scene_everywhere({"settings at 160% with names in Greek, Cyrillic, Hebrew and CJK", [](app::App& a) {
                             for (const char* name : {"\xCE\x95\xCE\xBB\xCE\xAD\xCE\xBD\xCE\xB7", "\xD0\x96\xD0\xB0\xD0\xBD\xD0\xBD\xD0\xB0",
                                                      "\xD7\xA9\xD7\xA8\xD7\x94", "\xE7\x94\xB0\xE4\xB8\xAD"})

@@ -34,9 +34,11 @@ constexpr ThemeColours dark_colours{
     .series = {0x6FA8DC, 0xF0A04B, 0x5CB88A, 0xF08A80, 0xB39DF2, 0x4FC3DA, 0xF27CB0, 0xB0B0B0}};
 
 Palette palette_of(const ThemeColours& c) {
-  Palette p{rgb(c.accent), rgb(c.accent_soft), rgb(c.muted_text), rgb(c.card), rgb(c.card_border), rgb(c.banner),
-            rgb(c.banner_text), rgb(c.sidebar), rgb(c.notice), rgb(c.notice_text), rgb(c.primary), rgb(c.primary_hovered), rgb(c.primary_active), rgb(c.on_primary),
-            rgb(c.right), rgb(c.wrong), rgb(c.goal_line), {}};
+  Palette p{rgb(c.accent),      rgb(c.accent_soft),     rgb(c.muted_text),     rgb(c.card),
+            rgb(c.card_border), rgb(c.banner),          rgb(c.banner_text),    rgb(c.sidebar),
+            rgb(c.notice),      rgb(c.notice_text),     rgb(c.primary),        rgb(c.primary_hovered),
+            rgb(c.primary_active), rgb(c.on_primary),   rgb(c.right),          rgb(c.wrong),
+            rgb(c.goal_line),   {}};
   for (std::size_t i = 0; i < c.series.size(); ++i) p.series[i] = rgb(c.series[i]);
   return p;
 }
