@@ -44,10 +44,11 @@ class ButtonRow {
   bool radio(const char* label, int* value, int option);
   bool button(const char* label);
   bool primary(const Frame& f, const char* label);
-  // Before any other item of the row: keeps it on this line when `width` still fits.
-  void place(float width);
 
  private:
+  // Before each item of the row: keeps it on this line when `width` still fits.
+  void place(float width);
+
   float right_;  // the right edge of the space the row may use
   bool first_ = true;
 };
