@@ -9,6 +9,9 @@
 #include "app/paths.hpp"
 #include "bank/loader.hpp"
 #include "support/temp_folder.hpp"
+#include "app/fit_flow.hpp"
+#include "store/repositories.hpp"
+#include "store/store.hpp"
 
 using namespace rp;
 
@@ -143,7 +146,7 @@ std::size_t current_statement(app::App& application) {
 }
 
 void answer_as(app::App& application, const std::string& role_id, int count) {
-  for (int i = 0; i < count && application.view().fit.stage == app::FitFlow::Stage::asking; ++i)
+  for (int i = 0; i < count && application.view().fit.stage == app::FitStage::asking; ++i)
     application.apply(app::action::FitAnswer{likert_for(application.bank(), current_statement(application), role_id)});
 }
 }  // namespace
@@ -151,10 +154,10 @@ void answer_as(app::App& application, const std::string& role_id, int count) {
 TEST_CASE("fit flow: a learner who leans to one role gets it and every answer is stored") {
   auto application = make_app(store::Store::open_in_memory());
   application.apply(app::action::FitStart{});
-  CHECK(application.view().fit.stage == app::FitFlow::Stage::asking);
+  CHECK(application.view().fit.stage == app::FitStage::asking);
   answer_as(application, "ml_engineer", 60);
   const auto& fit = application.view().fit;
-  REQUIRE(fit.stage == app::FitFlow::Stage::done);
+  REQUIRE(fit.stage == app::FitStage::done);
   CHECK(fit.clear);
   CHECK(fit.sentence.find("Machine Learning Software Engineer fits you better") == 0);
   CHECK(fit.answered >= core::FitModel::min_statements);
@@ -181,7 +184,7 @@ TEST_CASE("fit flow: quitting keeps the answers and the next start offers to con
       application.apply(app::action::FitAnswer{4});
     }
     application.apply(app::action::FitQuit{});
-    CHECK(application.view().fit.stage == app::FitFlow::Stage::idle);
+    CHECK(application.view().fit.stage == app::FitStage::idle);
     CHECK(application.view().fit.unfinished_answers == 5);
   }
   auto application = make_app(store::Store::open(dir / "rp.db"));
@@ -225,15 +228,15 @@ TEST_CASE("fit flow: answering more after a result gives a new result in the his
   auto application = make_app(store::Store::open_in_memory());
   application.apply(app::action::FitStart{});
   answer_as(application, "ai_architect", 60);
-  REQUIRE(application.view().fit.stage == app::FitFlow::Stage::done);
+  REQUIRE(application.view().fit.stage == app::FitStage::done);
   const int before = application.view().fit.answered;
   application.apply(app::action::FitAnswerMore{});
-  REQUIRE(application.view().fit.stage == app::FitFlow::Stage::asking);
+  REQUIRE(application.view().fit.stage == app::FitStage::asking);
   CHECK(application.view().fit.can_finish);
   answer_as(application, "ai_architect", 3);
-  CHECK(application.view().fit.stage == app::FitFlow::Stage::asking);  // keeps going until asked
+  CHECK(application.view().fit.stage == app::FitStage::asking);  // keeps going until asked
   application.apply(app::action::FitFinish{});
-  CHECK(application.view().fit.stage == app::FitFlow::Stage::done);
+  CHECK(application.view().fit.stage == app::FitStage::done);
   CHECK(application.view().fit.answered == before + 3);
   CHECK(application.view().fit.history.size() == 2);
   CHECK(store::FitResults(application.store()).history(application.profile_id()).size() == 2);
@@ -242,9 +245,9 @@ TEST_CASE("fit flow: answering more after a result gives a new result in the his
 TEST_CASE("fit flow: agreeing with everything gives no clear preference, never a winner") {
   auto application = make_app(store::Store::open_in_memory());
   application.apply(app::action::FitStart{});
-  for (int i = 0; i < 60 && application.view().fit.stage == app::FitFlow::Stage::asking; ++i)
+  for (int i = 0; i < 60 && application.view().fit.stage == app::FitStage::asking; ++i)
     application.apply(app::action::FitAnswer{5});
-  REQUIRE(application.view().fit.stage == app::FitFlow::Stage::done);
+  REQUIRE(application.view().fit.stage == app::FitStage::done);
   CHECK_FALSE(application.view().fit.clear);
   CHECK(application.view().fit.sentence.find("No clear preference") == 0);
   CHECK(application.view().fit.history.back().outcome == "No clear preference");

@@ -11,6 +11,10 @@
 #include "bench/big_bank.hpp"
 #include "store/local_day_queries.hpp"
 #include "support/temp_home.hpp"
+#include "app/quiz_flow.hpp"
+#include "app/study.hpp"
+#include "store/repositories.hpp"
+#include "store/store.hpp"
 
 using namespace rp;
 
@@ -58,22 +62,22 @@ void check_equals_full(app::App& a) {
   CHECK(a.view().answers_total == full.answers_total);
   const auto left = std::max<std::int64_t>(0, v.settings.daily_limit - full.reviewed_today);
   CHECK(v.review_available == static_cast<int>(a.study().review_queue(std::nullopt, static_cast<std::size_t>(left)).size()));
-  REQUIRE(a.view().fit.readiness.size() == a.bank().roles.size());
+  REQUIRE(a.view().study.readiness.size() == a.bank().roles.size());
   for (std::size_t role = 0; role < a.bank().roles.size(); ++role) {
     const auto readiness = full.role_readiness(role);
-    CHECK(a.view().fit.readiness[role].measured == readiness.has_value());
+    CHECK(a.view().study.readiness[role].measured == readiness.has_value());
   }
 }
 
 // Answers the current question with its first option and checks which rows moved: only those
 // of the question's own roles with its topic, each by one answer.
 void answer_and_check(app::App& a) {
-  if (a.view().session.stage == app::QuizFlow::Stage::card) a.apply(app::action::CardDismiss{});
+  if (a.view().session.stage == app::SessionStage::card) a.apply(app::action::CardDismiss{});
   const auto before = a.view().study.topics;
   const auto question = a.quiz().question();
   a.apply(app::action::QuizPick{0});
   a.apply(app::action::QuizConfirm{});
-  REQUIRE(a.view().session.stage == app::QuizFlow::Stage::feedback);
+  REQUIRE(a.view().session.stage == app::SessionStage::feedback);
   const auto slots = a.study().index().slots_of(question);
   REQUIRE_FALSE(slots.empty());
   const auto& after = a.view().study.topics;

@@ -18,6 +18,8 @@
 #include "support/temp_home.hpp"
 #include "terminal/export.hpp"
 #include "terminal/report.hpp"
+#include "store/repositories.hpp"
+#include "store/store.hpp"
 
 using namespace rp;
 
@@ -33,7 +35,7 @@ std::unique_ptr<app::App> open_app(const test::TempHome& dir) {
 // ends or `count` answers are in; then leaves the session.
 void answer_session(app::App& a, int count) {
   for (int given = 0; a.view().session.running() && given < count;) {
-    if (a.view().session.stage == app::QuizFlow::Stage::card) {
+    if (a.view().session.stage == app::SessionStage::card) {
       a.apply(app::action::CardDismiss{});
       continue;
     }
@@ -78,7 +80,7 @@ void check_sane(const app::App& a) {
   CHECK(v.study.reviewed_today <= v.answers_total);
   CHECK(v.study.review_available >= 0);
   CHECK(v.study.review_available <= v.study.settings.daily_limit);
-  CHECK(v.fit.readiness.size() == bank.roles.size());
+  CHECK(v.study.readiness.size() == bank.roles.size());
 
   const auto& p = v.progress;
   CHECK(p.this_week >= 0);
@@ -174,7 +176,7 @@ TEST_CASE("the clock walked back and forth through 2100 9999 DST and the date li
     check_sane(a);
     CHECK(a.view().answers_total == answers);
     if (answers == 0) {
-      a.apply(app::action::SetGoal{"answers", 5});
+      a.apply(app::action::SetGoal{{core::WeeklyGoal::Unit::answers, 5}});
       auto settings = a.view().study.settings;
       settings.streaks = true;
       a.apply(app::action::SetStudySettings{settings});

@@ -9,6 +9,7 @@
 #include "app/app.hpp"
 #include "bank/loader.hpp"
 #include "support/temp_folder.hpp"
+#include "store/store.hpp"
 
 using namespace rp;
 
@@ -95,9 +96,9 @@ TEST_CASE("fit history: a database whose answers name retired statements opens r
   {
     auto application = open_app(file, earlier_bank(), t0);
     application.apply(app::action::FitStart{});
-    for (int i = 0; i < 30 && application.view().fit.stage == app::FitFlow::Stage::asking; ++i)
+    for (int i = 0; i < 30 && application.view().fit.stage == app::FitStage::asking; ++i)
       application.apply(app::action::FitAnswer{toward_architect(on_screen(application))});
-    REQUIRE(application.view().fit.stage == app::FitFlow::Stage::done);
+    REQUIRE(application.view().fit.stage == app::FitStage::done);
     earlier_sentence = application.view().fit.sentence;
     REQUIRE(earlier_sentence.find("AI Architect fits you better") == 0);
 
@@ -124,12 +125,12 @@ TEST_CASE("fit history: a database whose answers name retired statements opens r
   CHECK(fit.unfinished_answers == still_there);
 
   application.apply(app::action::FitResume{});
-  REQUIRE(application.view().fit.stage == app::FitFlow::Stage::asking);
+  REQUIRE(application.view().fit.stage == app::FitStage::asking);
   CHECK(application.view().fit.answered == still_there);
   CHECK_FALSE(asked_then.count(on_screen(application).id));  // a kept statement is not asked again
-  for (int i = 0; i < 60 && application.view().fit.stage == app::FitFlow::Stage::asking; ++i)
+  for (int i = 0; i < 60 && application.view().fit.stage == app::FitStage::asking; ++i)
     application.apply(app::action::FitAnswer{toward_architect(on_screen(application))});
-  REQUIRE(application.view().fit.stage == app::FitFlow::Stage::done);
+  REQUIRE(application.view().fit.stage == app::FitStage::done);
   CHECK(application.view().fit.sentence.find("AI Architect fits you better") == 0);
   CHECK(application.view().fit.history.size() == 2);
   CHECK(application.view().fit.history[0].sentence == earlier_sentence);

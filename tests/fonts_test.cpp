@@ -20,6 +20,7 @@
 #include "support/temp_folder.hpp"
 #include "ui/bidi.hpp"
 #include "ui/fonts.hpp"
+#include "store/store.hpp"
 
 using namespace rp;
 
@@ -350,8 +351,8 @@ TEST_CASE("a quiz option in Hebrew from a bank file is drawn in reading order") 
   a.apply(app::action::Navigate{app::Screen::quiz});
   a.apply(app::action::SetQuizSetup{app::QuizSetup{{}, {"hebrew"}, 5}});
   a.apply(app::action::QuizStart{});
-  if (a.view().session.stage == app::QuizFlow::Stage::card) a.apply(app::action::CardDismiss{});
-  REQUIRE(a.view().session.stage == app::QuizFlow::Stage::question);
+  if (a.view().session.stage == app::SessionStage::card) a.apply(app::action::CardDismiss{});
+  REQUIRE(a.view().session.stage == app::SessionStage::question);
   test::HeadlessUi ui(a);
   ui.frames(3);
   const auto content = ui.texts_in("content");

@@ -9,6 +9,7 @@
 #include "bank/loader.hpp"
 #include "support/headless.hpp"
 #include "ui/keyboard.hpp"
+#include "store/store.hpp"
 
 using namespace rp;
 
@@ -34,8 +35,8 @@ void tab_to(test::HeadlessUi& ui, const std::string& label) {
 }
 
 void answer_by_keys_to_summary(test::HeadlessUi& ui, const app::App& application) {
-  for (int i = 0; i < 40 && application.view().session.stage != app::QuizFlow::Stage::summary; ++i) {
-    if (application.view().session.stage == app::QuizFlow::Stage::question) ui.key('1');
+  for (int i = 0; i < 40 && application.view().session.stage != app::SessionStage::summary; ++i) {
+    if (application.view().session.stage == app::SessionStage::question) ui.key('1');
     ui.key(ui::keyboard::enter);
   }
 }
@@ -51,9 +52,9 @@ TEST_CASE("the questionnaire a quiz and a review are completed with key events a
   REQUIRE(application.view().screen == app::Screen::fit);
   tab_to(ui, "Start the questionnaire");
   ui.key(ui::keyboard::enter);
-  REQUIRE(application.view().fit.stage == app::FitFlow::Stage::asking);
-  for (int i = 0; i < 80 && application.view().fit.stage == app::FitFlow::Stage::asking; ++i) ui.key(i % 2 ? '5' : '4');
-  CHECK(application.view().fit.stage == app::FitFlow::Stage::done);
+  REQUIRE(application.view().fit.stage == app::FitStage::asking);
+  for (int i = 0; i < 80 && application.view().fit.stage == app::FitStage::asking; ++i) ui.key(i % 2 ? '5' : '4');
+  CHECK(application.view().fit.stage == app::FitStage::done);
   CHECK(application.view().fit.answered >= 8);
 
   // A topic quiz: Ctrl+4, Tab to its start button, Enter; each question 1 then Enter, Enter.
@@ -65,13 +66,13 @@ TEST_CASE("the questionnaire a quiz and a review are completed with key events a
   REQUIRE(application.view().session.running());
   const int total = application.view().session.total;
   answer_by_keys_to_summary(ui, application);
-  CHECK(application.view().session.stage == app::QuizFlow::Stage::summary);
+  CHECK(application.view().session.stage == app::SessionStage::summary);
   CHECK(application.view().session.answered == total);
   CHECK(application.view().graded_answers_total == total);
 
   // Esc leaves the summary for the quiz's setup.
   ui.key(ui::keyboard::escape);
-  CHECK(application.view().session.stage == app::QuizFlow::Stage::none);
+  CHECK(application.view().session.stage == app::SessionStage::none);
 
   // A review the next day: Ctrl+5, Tab to the start button, Enter, then the same keys.
   application.clock().set(t0 + 86'400'000LL);
@@ -90,7 +91,7 @@ TEST_CASE("the questionnaire a quiz and a review are completed with key events a
   REQUIRE(application.view().session.running());
   CHECK(application.view().session.kind == core::SessionKind::review);
   answer_by_keys_to_summary(ui, application);
-  CHECK(application.view().session.stage == app::QuizFlow::Stage::summary);
+  CHECK(application.view().session.stage == app::SessionStage::summary);
   CHECK(application.view().graded_answers_total == total + application.view().session.answered);
 }
 

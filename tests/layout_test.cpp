@@ -14,6 +14,7 @@
 #include "app/demo.hpp"
 #include "bank/loader.hpp"
 #include "support/headless.hpp"
+#include "store/store.hpp"
 
 using namespace rp;
 
@@ -40,7 +41,7 @@ int likert_toward_architect(const app::App& application) {
 
 void finish_questionnaire(app::App& application) {
   application.apply(app::action::FitStart{});
-  for (int i = 0; i < 80 && application.view().fit.stage == app::FitFlow::Stage::asking; ++i)
+  for (int i = 0; i < 80 && application.view().fit.stage == app::FitStage::asking; ++i)
     application.apply(app::action::FitAnswer{likert_toward_architect(application)});
 }
 
@@ -128,7 +129,7 @@ void start_tools_quiz(app::App& a) {
   navigate(a, app::Screen::quiz);
   a.apply(app::action::SetQuizSetup{app::QuizSetup{{}, {"tools"}, 5}});
   a.apply(app::action::QuizStart{});
-  if (a.view().session.stage == app::QuizFlow::Stage::card) a.apply(app::action::CardDismiss{});
+  if (a.view().session.stage == app::SessionStage::card) a.apply(app::action::CardDismiss{});
 }
 
 void answer_quiz(app::App& application, int questions) {

@@ -12,6 +12,7 @@
 #include "core/text.hpp"
 #include "support/headless.hpp"
 #include "support/temp_home.hpp"
+#include "store/store.hpp"
 
 using namespace rp;
 
@@ -33,7 +34,7 @@ app::App make_app(std::unique_ptr<store::Store> s, std::optional<std::string> pr
 }
 
 std::string problem(const std::string& name) {
-  return core::profile_name_problem(name, app::App::max_profile_name).value_or("");
+  return core::profile_name_problem(name, core::max_profile_name).value_or("");
 }
 
 // Why the app refused the last name it was given (told beside the field, never thrown to the

@@ -16,6 +16,9 @@
 #include "support/temp_folder.hpp"
 #include "terminal/export.hpp"
 #include "terminal/report.hpp"
+#include "core/quiz.hpp"
+#include "store/repositories.hpp"
+#include "store/store.hpp"
 
 using namespace rp;
 
@@ -33,7 +36,7 @@ app::App make_app(std::unique_ptr<store::Store> s, std::optional<std::string> pr
 void answer_quiz(app::App& a, int count, bool right) {
   a.apply(app::action::SetQuizSetup{{{}, {}, count}});
   a.apply(app::action::QuizStart{});
-  while (a.view().session.stage == app::QuizFlow::Stage::question) {
+  while (a.view().session.stage == app::SessionStage::question) {
     test::pick_answer(a, right);
     a.apply(app::action::QuizConfirm{});
     a.apply(app::action::QuizNext{});
@@ -73,7 +76,7 @@ TEST_CASE("answers land in the day's totals and an undo takes them back out") {
 
 TEST_CASE("a learner who skips weeks: the weeks are there with nothing in them and the goal is judged") {
   auto a = make_app(store::Store::open_in_memory());
-  a.apply(app::action::SetGoal{"answers", 10});
+  a.apply(app::action::SetGoal{{core::WeeklyGoal::Unit::answers, 10}});
   answer_quiz(a, 10, true);  // week 1 meets the goal
   a.clock().set(t0 + 14 * day);  // skip a week
   a.apply(app::action::Navigate{app::Screen::progress});
@@ -88,7 +91,10 @@ TEST_CASE("a learner who skips weeks: the weeks are there with nothing in them a
   CHECK(a.view().progress.has_goal);
   CHECK(a.view().progress.this_week == 5);
   CHECK(a.view().progress.weeks.back().answers == 5);
-  CHECK_THROWS_AS(a.apply(app::action::SetGoal{"hours", 10}), std::invalid_argument);
+  CHECK_THROWS_AS(a.apply(app::action::SetGoal{{core::WeeklyGoal::Unit::minutes, 0}}), std::invalid_argument);
+  CHECK_THROWS_AS(a.apply(app::action::SetGoal{{core::WeeklyGoal::Unit::answers, core::WeeklyGoal::max_target + 1}}),
+                  std::invalid_argument);
+  CHECK(a.goal() == core::WeeklyGoal{core::WeeklyGoal::Unit::answers, 10});  // the refused goals changed nothing
 }
 
 TEST_CASE("profiles: create switch rename and delete only that learner's data") {

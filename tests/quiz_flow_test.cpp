@@ -8,6 +8,11 @@
 #include "app/app.hpp"
 #include "bank/loader.hpp"
 #include "support/temp_folder.hpp"
+#include "app/quiz_flow.hpp"
+#include "app/study.hpp"
+#include "core/quiz.hpp"
+#include "store/repositories.hpp"
+#include "store/store.hpp"
 
 using namespace rp;
 
@@ -24,7 +29,7 @@ void answer(app::App& a, bool right) {
   auto& quiz = a.quiz();
   const auto& q = a.bank().questions[quiz.question()];
   const auto correct = core::correct_options(a.bank(), q);
-  if (quiz.stage() == app::QuizFlow::Stage::card) quiz.dismiss_card();
+  if (quiz.stage() == app::SessionStage::card) quiz.dismiss_card();
   if (right) {
     for (auto i : correct) quiz.pick_option(i);
   } else {
@@ -63,11 +68,11 @@ TEST_CASE("every quiz answer writes its row and its schedule in one go") {
   test::TempFolder dir;
   auto a = make_app(store::Store::open(dir / "rp.db"));
   a.quiz().start_quiz({{}, {}, 5});
-  REQUIRE(a.quiz().stage() == app::QuizFlow::Stage::question);
+  REQUIRE(a.quiz().stage() == app::SessionStage::question);
   const auto first = a.quiz().question();
   a.clock().set(t0 + 5000);
   answer(a, true);
-  CHECK(a.quiz().stage() == app::QuizFlow::Stage::feedback);
+  CHECK(a.quiz().stage() == app::SessionStage::feedback);
   CHECK(a.quiz().last_correct());
   const auto item = a.study().item_id(first);
   const auto card = store::Schedules(a.store()).get(a.profile_id(), item);
@@ -110,7 +115,7 @@ TEST_CASE("undo removes the answer and restores the schedule exactly") {
   CHECK(after->reps == before->reps);
   CHECK(after->lapses == before->lapses);
   CHECK(store::Answers(a.store()).count(a.profile_id()) == count_before);
-  CHECK(a.quiz().stage() == app::QuizFlow::Stage::question);
+  CHECK(a.quiz().stage() == app::SessionStage::question);
   CHECK(a.quiz().question() == q);
   CHECK_FALSE(a.quiz().can_undo());  // one step only
 }
@@ -140,7 +145,7 @@ TEST_CASE("the summary tallies topics and lists what was missed") {
     answer(a, i % 2 == 0);
     a.quiz().next();
   }
-  CHECK(a.quiz().stage() == app::QuizFlow::Stage::summary);
+  CHECK(a.quiz().stage() == app::SessionStage::summary);
   CHECK(a.quiz().right() == 3);
   CHECK(a.quiz().missed().size() == 2);
   int total = 0;
@@ -160,7 +165,7 @@ TEST_CASE("next day: review serves what was missed first and shows the topic's c
   a.clock().set(t0 + day + 3600'000);
   a.quiz().start_review(std::nullopt);
   REQUIRE(a.quiz().total() >= 3);
-  CHECK(a.quiz().stage() == app::QuizFlow::Stage::card);
+  CHECK(a.quiz().stage() == app::SessionStage::card);
   std::set<std::size_t> served;
   for (int i = 0; i < 3; ++i) {
     served.insert(a.quiz().question());
@@ -186,7 +191,7 @@ TEST_CASE("review keeps to the daily limit") {
     a.quiz().next();
   }
   a.quiz().start_review(std::nullopt);
-  CHECK(a.quiz().stage() == app::QuizFlow::Stage::none);  // nothing left for today
+  CHECK(a.quiz().stage() == app::SessionStage::none);  // nothing left for today
 }
 
 TEST_CASE("a question missed four times is a leech") {
@@ -215,7 +220,7 @@ TEST_CASE("mastery and readiness follow the answers") {
   const auto topic = topic_index(a.bank(), "outlook");
   for (int round = 0; round < 4; ++round) {
     a.quiz().start_quiz({{"ai_architect"}, {"outlook"}, 20});
-    while (a.quiz().stage() == app::QuizFlow::Stage::question) {
+    while (a.quiz().stage() == app::SessionStage::question) {
       answer(a, true);
       a.quiz().next();
     }
@@ -258,13 +263,13 @@ TEST_CASE("a simulated learner studying for eight weeks is served its worst topi
   // reviewed, which would say nothing about how review treats it.
   for (const auto& topic : bank.topics) {
     a.quiz().start_quiz({{}, {topic.id}, 5});
-    while (a.quiz().stage() == app::QuizFlow::Stage::question || a.quiz().stage() == app::QuizFlow::Stage::card) attempt();
+    while (a.quiz().stage() == app::SessionStage::question || a.quiz().stage() == app::SessionStage::card) attempt();
   }
   std::map<std::string, int> served;
   for (int d = 1; d <= 56; ++d) {
     a.clock().set(t0 + d * day);
     a.quiz().start_review(std::nullopt);
-    while (a.quiz().stage() == app::QuizFlow::Stage::question || a.quiz().stage() == app::QuizFlow::Stage::card) {
+    while (a.quiz().stage() == app::SessionStage::question || a.quiz().stage() == app::SessionStage::card) {
       ++served[bank.questions[a.quiz().question()].topic];
       attempt();
     }

@@ -12,6 +12,8 @@
 #include "support/temp_folder.hpp"
 #include "terminal/report.hpp"
 #include "terminal/result_terminal.hpp"
+#include "store/repositories.hpp"
+#include "store/store.hpp"
 
 using namespace rp;
 
@@ -39,7 +41,7 @@ int likert_for(const core::Statement& s, const std::string& role_id) {
 }
 
 void answer_as(app::App& a, const std::string& role_id, int at_most = 60) {
-  for (int i = 0; i < at_most && a.view().fit.stage == app::FitFlow::Stage::asking; ++i)
+  for (int i = 0; i < at_most && a.view().fit.stage == app::FitStage::asking; ++i)
     a.apply(app::action::FitAnswer{likert_for(current_statement(a), role_id)});
 }
 
@@ -58,7 +60,7 @@ TEST_CASE("result: the latest result is shown in full after the questionnaire an
     CHECK_FALSE(a.view().result.has_result);
     a.apply(app::action::FitStart{});
     answer_as(a, "ml_engineer");
-    REQUIRE(a.view().fit.stage == app::FitFlow::Stage::done);
+    REQUIRE(a.view().fit.stage == app::FitStage::done);
     sentence = a.view().fit.sentence;
   }
   auto a = make_app(store::Store::open(dir / "rp.db"));
@@ -88,7 +90,7 @@ TEST_CASE("result: an earlier result is rebuilt from its session's answers when 
   auto a = make_app(store::Store::open(dir / "rp.db"));
   a.apply(app::action::FitStart{});
   answer_as(a, "ai_architect");
-  REQUIRE(a.view().fit.stage == app::FitFlow::Stage::done);
+  REQUIRE(a.view().fit.stage == app::FitStage::done);
   const auto first = a.view().result.latest;
   a.apply(app::action::FitStart{});
   answer_as(a, "ml_engineer");
@@ -128,14 +130,14 @@ TEST_CASE("result: answering more then leaving keeps the result finished and nev
     auto a = make_app(store::Store::open(dir / "rp.db"));
     a.apply(app::action::FitStart{});
     answer_as(a, "ai_architect");
-    REQUIRE(a.view().fit.stage == app::FitFlow::Stage::done);
+    REQUIRE(a.view().fit.stage == app::FitStage::done);
     const auto before = a.view().result.latest.sentence;
     // Leave at once: the result stands as it was, and no new result is written.
     a.apply(app::action::FitAnswerMore{});
-    REQUIRE(a.view().fit.stage == app::FitFlow::Stage::asking);
+    REQUIRE(a.view().fit.stage == app::FitStage::asking);
     CHECK(a.view().fit.answering_more);
     a.apply(app::action::FitQuit{});
-    CHECK(a.view().fit.stage == app::FitFlow::Stage::done);
+    CHECK(a.view().fit.stage == app::FitStage::done);
     CHECK(a.view().fit.unfinished_answers == 0);
     CHECK(a.view().fit.history.size() == 1);
     CHECK(a.view().result.latest.sentence == before);
@@ -145,7 +147,7 @@ TEST_CASE("result: answering more then leaving keeps the result finished and nev
     const int answered = a.view().fit.answered;
     answer_as(a, "ai_architect", 2);
     a.apply(app::action::FitQuit{});
-    CHECK(a.view().fit.stage == app::FitFlow::Stage::done);
+    CHECK(a.view().fit.stage == app::FitStage::done);
     CHECK(a.view().fit.history.size() == 2);
     CHECK(a.view().result.latest.answered == answered + 2);
     // Answer one more and close the app without leaving.
@@ -154,7 +156,7 @@ TEST_CASE("result: answering more then leaving keeps the result finished and nev
     CHECK_FALSE(store::Sessions(a.store()).unfinished(a.profile_id(), core::SessionKind::fit));
   }
   auto a = make_app(store::Store::open(dir / "rp.db"));
-  CHECK(a.view().fit.stage == app::FitFlow::Stage::idle);
+  CHECK(a.view().fit.stage == app::FitStage::idle);
   CHECK(a.view().fit.unfinished_answers == 0);  // nothing offered to continue
   REQUIRE(a.view().result.has_result);
   CHECK(a.view().fit.history.size() == 2);
@@ -225,9 +227,9 @@ TEST_CASE("result: a no-preference result gives next steps on both paths and the
   auto a = make_app(store::Store::open_in_memory());
   a.apply(app::action::FitStart{});
   // Alternate: one answer for the architect, the next for the engineer, topic by topic.
-  for (int i = 0; i < 60 && a.view().fit.stage == app::FitFlow::Stage::asking; ++i)
+  for (int i = 0; i < 60 && a.view().fit.stage == app::FitStage::asking; ++i)
     a.apply(app::action::FitAnswer{likert_for(current_statement(a), i % 2 ? "ai_architect" : "ml_engineer")});
-  REQUIRE(a.view().fit.stage == app::FitFlow::Stage::done);
+  REQUIRE(a.view().fit.stage == app::FitStage::done);
   const auto& r = a.view().result;
   REQUIRE(r.has_result);
   if (r.latest.suggested) return;  // the model saw a lean in this pattern; nothing more to check

@@ -19,6 +19,11 @@
 #include "support/scoped_env.hpp"
 #include "support/temp_folder.hpp"
 #include "terminal/report.hpp"
+#include "app/quiz_flow.hpp"
+#include "app/study.hpp"
+#include "core/quiz.hpp"
+#include "store/repositories.hpp"
+#include "store/store.hpp"
 
 using namespace rp;
 
@@ -37,8 +42,8 @@ app::App make_app(std::unique_ptr<store::Store> s, core::TimeMs start) {
 // Answers the question on screen through the actions a learner's clicks push: the right options,
 // or one wrong one. Returns whether it picked the right answer.
 bool answer(app::App& a, bool right) {
-  if (a.view().session.stage == app::QuizFlow::Stage::card) a.apply(app::action::CardDismiss{});
-  REQUIRE(a.view().session.stage == app::QuizFlow::Stage::question);
+  if (a.view().session.stage == app::SessionStage::card) a.apply(app::action::CardDismiss{});
+  REQUIRE(a.view().session.stage == app::SessionStage::question);
   test::pick_answer(a, right);
   a.apply(app::action::QuizConfirm{});
   return right;
@@ -221,7 +226,7 @@ TEST_CASE("each presentation's option order is recorded with the answer and diff
   std::vector<std::vector<std::size_t>> shown;
   int reordered = 0;
   while (a.view().session.running()) {
-    if (a.view().session.stage == app::QuizFlow::Stage::card) a.apply(app::action::CardDismiss{});
+    if (a.view().session.stage == app::SessionStage::card) a.apply(app::action::CardDismiss{});
     shown.push_back(a.view().session.option_index);
     const auto& q = a.bank().questions[a.quiz().question()];
     const auto options = core::answer_options(a.bank(), q);
@@ -360,7 +365,7 @@ TEST_CASE("a quiz left by closing the window is offered again and carries on whe
       answer(b, true);
       b.apply(app::action::QuizNext{});
     }
-    CHECK(b.view().session.stage == app::QuizFlow::Stage::summary);
+    CHECK(b.view().session.stage == app::SessionStage::summary);
     CHECK(b.view().session.answered == 5);
     CHECK(b.view().session.right_count == 4);
     b.apply(app::action::QuizQuit{});
@@ -390,7 +395,7 @@ TEST_CASE("a quiz whose session cannot be written does not start and a later one
   a.actions().push(app::action::QuizStart{});
   a.apply_pending();
   CHECK(a.view().error_banner.find("disk full") != std::string::npos);
-  CHECK(a.view().session.stage == app::QuizFlow::Stage::none);  // nothing half-started to answer into
+  CHECK(a.view().session.stage == app::SessionStage::none);  // nothing half-started to answer into
   CHECK(a.store().connection().execAndGet("SELECT count(*) FROM study_session").getInt() == 0);
   CHECK_FALSE(a.view().unfinished_session);
   a.store().connection().exec("DROP TRIGGER temp.refuse_plan");

@@ -13,6 +13,7 @@
 #include "bank/loader.hpp"
 #include "support/headless.hpp"
 #include "support/temp_home.hpp"
+#include "store/store.hpp"
 
 using namespace rp;
 

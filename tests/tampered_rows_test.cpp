@@ -17,6 +17,8 @@
 #include "support/temp_home.hpp"
 #include "terminal/export.hpp"
 #include "terminal/report.hpp"
+#include "store/repositories.hpp"
+#include "store/store.hpp"
 
 using namespace rp;
 
@@ -36,11 +38,11 @@ std::filesystem::path studied_database(const test::TempHome& home) {
   const auto file = home / "rolepath.db";
   {
     auto bo = make_app(file, "Bo");
-    bo.apply(app::action::SetGoal{"minutes", 30});
+    bo.apply(app::action::SetGoal{{core::WeeklyGoal::Unit::minutes, 30}});
   }
   auto ada = make_app(file, "Ada");
   app::simulate_study(ada, 4, 11);
-  ada.apply(app::action::SetGoal{"answers", 40});
+  ada.apply(app::action::SetGoal{{core::WeeklyGoal::Unit::answers, 40}});
   return file;
 }
 
@@ -73,8 +75,8 @@ void check_sane(const app::App& a, const nlohmann::json& report) {
   const auto& p = v.progress;
   CHECK(std::isfinite(p.this_week));
   CHECK(p.this_week >= 0);
-  CHECK(p.goal_target >= 1);
-  CHECK(p.goal_target <= 100'000);
+  CHECK(p.goal.target >= 1);
+  CHECK(p.goal.target <= core::WeeklyGoal::max_target);
   for (const auto& w : p.weeks) {
     CHECK(w.answers >= 0);
     CHECK(std::isfinite(w.minutes));
@@ -135,13 +137,13 @@ Run exercise(const test::TempHome& home, const std::filesystem::path& file) {
 
   a.apply(app::action::SetQuizSetup{{{}, {}, 2}});
   a.apply(app::action::QuizStart{});
-  REQUIRE(a.view().session.stage == app::QuizFlow::Stage::question);
+  REQUIRE(a.view().session.stage == app::SessionStage::question);
   a.apply(app::action::QuizPick{0});
   a.apply(app::action::QuizConfirm{});
   a.apply(app::action::QuizNext{});
   a.apply(app::action::QuizQuit{});
   a.apply(app::action::ReviewStart{});
-  if (a.view().session.stage == app::QuizFlow::Stage::question) {
+  if (a.view().session.stage == app::SessionStage::question) {
     a.apply(app::action::QuizPick{0});
     a.apply(app::action::QuizConfirm{});
     a.apply(app::action::QuizUndo{});

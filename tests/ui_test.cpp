@@ -15,6 +15,9 @@
 #include "support/headless.hpp"
 #include "ui/bidi.hpp"
 #include "ui/screens.hpp"
+#include "app/study.hpp"
+#include "store/repositories.hpp"
+#include "store/store.hpp"
 
 using namespace rp;
 
@@ -192,7 +195,7 @@ TEST_CASE("the questionnaire runs end to end in the GUI: start by click then ans
   application.apply(app::action::Navigate{app::Screen::fit});
   ui.frames(2);
   ui.click("Start the questionnaire", "content");
-  REQUIRE(application.view().fit.stage == app::FitFlow::Stage::asking);
+  REQUIRE(application.view().fit.stage == app::FitStage::asking);
   CHECK(vertices_drawn() > 500);
 
   // Keys 1-5 answer; Backspace goes back; S skips.
@@ -202,9 +205,9 @@ TEST_CASE("the questionnaire runs end to end in the GUI: start by click then ans
   CHECK(application.view().fit.earlier_answer.has_value());
   ui.key('S');  // keeps the earlier answer
   CHECK(application.view().fit.answered == 1);
-  for (int i = 0; i < 60 && application.view().fit.stage == app::FitFlow::Stage::asking; ++i)
+  for (int i = 0; i < 60 && application.view().fit.stage == app::FitStage::asking; ++i)
     ui.key(static_cast<int>('0' + likert_toward(application.bank(), application.view().fit.statement, "ai_architect")));
-  REQUIRE(application.view().fit.stage == app::FitFlow::Stage::done);
+  REQUIRE(application.view().fit.stage == app::FitStage::done);
   ui.frames(3);  // the result screen with bars, reasons and history
   CHECK(application.view().fit.sentence.find("AI Architect fits you better") == 0);
   CHECK(vertices_drawn() > 2000);
@@ -230,12 +233,12 @@ TEST_CASE("Esc on a question saves and leaves and the intro then offers to conti
   ui.key('4');
   ui.key('2');
   ui.key(ImGui::GetKeyIndex(ImGuiKey_Escape));
-  CHECK(application.view().fit.stage == app::FitFlow::Stage::idle);
+  CHECK(application.view().fit.stage == app::FitStage::idle);
   CHECK(application.view().fit.unfinished_answers == 2);
   ui.frames(2);
   CHECK_FALSE(ui.has_item("Start the questionnaire", "content"));
   ui.click("Continue where you left off", "content");
-  CHECK(application.view().fit.stage == app::FitFlow::Stage::asking);
+  CHECK(application.view().fit.stage == app::FitStage::asking);
   CHECK(application.view().fit.answered == 2);
 }
 
@@ -255,7 +258,7 @@ TEST_CASE("a topic quiz runs in the GUI by keys: pick then Enter then Enter to a
   ui.key('1');
   CHECK(application.view().session.selection.count(0) == 1);
   ui.key(ImGui::GetKeyIndex(ImGuiKey_Enter));
-  REQUIRE(application.view().session.stage == app::QuizFlow::Stage::feedback);
+  REQUIRE(application.view().session.stage == app::SessionStage::feedback);
   CHECK_FALSE(application.view().session.explanation.empty());
   ui.frames(2);
 
@@ -264,7 +267,7 @@ TEST_CASE("a topic quiz runs in the GUI by keys: pick then Enter then Enter to a
   io.KeyCtrl = true;
   ui.key(ImGui::GetKeyIndex(ImGuiKey_Z));
   io.KeyCtrl = false;
-  CHECK(application.view().session.stage == app::QuizFlow::Stage::question);
+  CHECK(application.view().session.stage == app::SessionStage::question);
   CHECK(application.view().answers_total == 0);
 
   for (int i = 0; i < 5; ++i) {
@@ -272,7 +275,7 @@ TEST_CASE("a topic quiz runs in the GUI by keys: pick then Enter then Enter to a
     ui.key(ImGui::GetKeyIndex(ImGuiKey_Enter));
     ui.key(ImGui::GetKeyIndex(ImGuiKey_Enter));
   }
-  CHECK(application.view().session.stage == app::QuizFlow::Stage::summary);
+  CHECK(application.view().session.stage == app::SessionStage::summary);
   CHECK(application.view().session.answered == 5);
   CHECK(application.view().answers_total == 5);
   ui.frames(3);
@@ -307,10 +310,10 @@ TEST_CASE("the review screen shows due counts and starts a review with its study
   CHECK(study.review_due == study.due_by_day[0]);
   CHECK(study.review_extra == static_cast<int>(core::extra_practice_for(static_cast<std::size_t>(study.review_due))));
   ui.click(fmt::format("Start review: {} due + {} extra practice", study.review_due, study.review_extra), "content");
-  CHECK(application.view().session.stage == app::QuizFlow::Stage::card);
+  CHECK(application.view().session.stage == app::SessionStage::card);
   CHECK_FALSE(application.view().session.card_text.empty());
   ui.key(ImGui::GetKeyIndex(ImGuiKey_Enter));
-  CHECK(application.view().session.stage == app::QuizFlow::Stage::question);
+  CHECK(application.view().session.stage == app::SessionStage::question);
   ui.frames(2);
 }
 
@@ -331,8 +334,8 @@ TEST_CASE("the progress screen draws demo data at every range and the goal can b
   CHECK_FALSE(application.view().progress.has_goal);  // chosen, not saved yet
   ui.click("Save goal", "content");
   CHECK(application.view().progress.has_goal);
-  CHECK(application.view().progress.goal_target == 50);
-  CHECK(application.view().progress.goal_unit == "minutes");
+  CHECK(application.view().progress.goal.target == 50);
+  CHECK(application.view().progress.goal.unit == core::WeeklyGoal::Unit::minutes);
   CHECK(ui.has_item("Change goal", "content"));
 }
 
@@ -427,7 +430,7 @@ TEST_CASE("a first quiz on an unread topic offers its lesson and the feedback li
   application.apply(app::action::QuizConfirm{});
   ui.frames(2);
   const auto& session = application.view().session;
-  REQUIRE(session.stage == app::QuizFlow::Stage::feedback);
+  REQUIRE(session.stage == app::SessionStage::feedback);
   REQUIRE_FALSE(session.lesson_id.empty());
   const std::string link = "Read more in the lesson: " + session.section_title;
   const std::string section = session.section;
@@ -513,7 +516,7 @@ TEST_CASE("the feedback says when the question comes back and the review summary
   ui.key(ImGui::GetKeyIndex(ImGuiKey_Enter));
   ui.key(ImGui::GetKeyIndex(ImGuiKey_Enter));
   ui.frames(2);
-  REQUIRE(application.view().session.stage == app::QuizFlow::Stage::summary);
+  REQUIRE(application.view().session.stage == app::SessionStage::summary);
   const auto summary = ui.texts_in("content");
   CHECK(std::count(summary.begin(), summary.end(), application.view().session.after) == 1);
   CHECK(application.view().session.after.rfind("Done for today: ", 0) == 0);
@@ -522,10 +525,10 @@ TEST_CASE("the feedback says when the question comes back and the review summary
 namespace {
 void answer_questionnaire_toward(app::App& application, const std::string& role_id) {
   application.apply(app::action::FitStart{});
-  for (int i = 0; i < 60 && application.view().fit.stage == app::FitFlow::Stage::asking; ++i)
+  for (int i = 0; i < 60 && application.view().fit.stage == app::FitStage::asking; ++i)
     application.apply(
         app::action::FitAnswer{likert_toward(application.bank(), application.view().fit.statement, role_id)});
-  REQUIRE(application.view().fit.stage == app::FitFlow::Stage::done);
+  REQUIRE(application.view().fit.stage == app::FitStage::done);
 }
 
 std::ptrdiff_t position_of(const std::vector<std::string>& texts, const std::string& prefix) {
@@ -643,10 +646,10 @@ TEST_CASE("the questionnaire's intro opens the full result and answering more th
   ui.frames(2);
   ui.scroll_into_view("Answer more statements", "content");
   ui.click("Answer more statements", "content");
-  REQUIRE(application.view().fit.stage == app::FitFlow::Stage::asking);
+  REQUIRE(application.view().fit.stage == app::FitStage::asking);
   CHECK(ui.has_item("Back to my result", "content"));
   ui.key(ImGui::GetKeyIndex(ImGuiKey_Escape));
-  CHECK(application.view().fit.stage == app::FitFlow::Stage::done);
+  CHECK(application.view().fit.stage == app::FitStage::done);
   CHECK(application.view().fit.unfinished_answers == 0);
   CHECK(application.view().fit.history.size() == 1);
   ui.scroll_into_view("Open the result page", "content");

@@ -1,8 +1,15 @@
 #include "app/demo.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <random>
+
+#include "app/fit_flow.hpp"
+#include "app/quiz_flow.hpp"
+#include "core/quiz.hpp"
+#include "store/repositories.hpp"
+#include "store/store.hpp"
 
 namespace rp::app {
 
@@ -27,7 +34,7 @@ struct Learner {
 void answer_current(App& app, Learner& learner) {
   auto& quiz = app.quiz();
   auto& clock = app.clock();
-  if (quiz.stage() == QuizFlow::Stage::card) {
+  if (quiz.stage() == SessionStage::card) {
     clock.set(clock.now() + 40'000);  // reading the card
     quiz.dismiss_card();
   }
@@ -55,7 +62,7 @@ int take_questionnaire(App& app, Learner& learner, double lean_to_first) {
   const auto& bank = app.bank();
   fit.start_new();
   std::normal_distribution<double> noise(0.0, 0.5);
-  while (fit.stage() == FitFlow::Stage::asking) {
+  while (fit.stage() == FitStage::asking) {
     const auto& statement = bank.statements[*fit.current()];
     const auto weight = [&](std::size_t r) {
       const auto it = statement.weights.find(bank.roles[r].id);
@@ -65,7 +72,7 @@ int take_questionnaire(App& app, Learner& learner, double lean_to_first) {
     app.clock().set(app.clock().now() + learner.latency());
     fit.answer(std::clamp(static_cast<int>(std::lround(3 + 2 * std::clamp(latent, -1.0, 1.0))), 1, 5));
   }
-  return fit.stage() == FitFlow::Stage::done ? 1 : 0;
+  return fit.stage() == FitStage::done ? 1 : 0;
 }
 }  // namespace
 
@@ -101,13 +108,13 @@ DemoSummary simulate_study(App& app, int weeks, std::uint64_t seed, int reviews_
         }
         if (summary.days_studied % 4 == 0) {
           app.quiz().start_quiz({{}, {}, 10});
-          while (app.quiz().stage() == QuizFlow::Stage::question || app.quiz().stage() == QuizFlow::Stage::card)
+          while (app.quiz().stage() == SessionStage::question || app.quiz().stage() == SessionStage::card)
             answer_current(app, learner);
           app.quiz().quit();
         }
         app.quiz().start_review(std::nullopt);
         int budget = std::uniform_int_distribution<int>(reviews_per_day / 2, reviews_per_day * 3 / 2)(learner.rng);
-        while ((app.quiz().stage() == QuizFlow::Stage::question || app.quiz().stage() == QuizFlow::Stage::card) &&
+        while ((app.quiz().stage() == SessionStage::question || app.quiz().stage() == SessionStage::card) &&
                budget-- > 0)
           answer_current(app, learner);
         app.quiz().quit();

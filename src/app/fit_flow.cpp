@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include "store/repositories.hpp"
+
 namespace rp::app {
 
 namespace {

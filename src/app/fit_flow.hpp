@@ -2,14 +2,19 @@
 // The "which role suits you" questionnaire as a use case, shared by the GUI and the terminal:
 // which statement to show, recording each answer when given, Back, Skip, Quit (kept for next
 // time), and the result with its history.
+#include <cstdint>
 #include <optional>
 #include <unordered_map>
 #include <vector>
 
 #include "app/clock.hpp"
 #include "app/item_ids.hpp"
+#include "app/views.hpp"
 #include "core/fit.hpp"
-#include "store/repositories.hpp"
+
+namespace rp::store {
+class Store;
+}
 
 namespace rp::app {
 
@@ -24,9 +29,9 @@ struct FitHistoryEntry {
 
 class FitFlow {
  public:
-  enum class Stage { idle, asking, done };
+  using Stage = FitStage;
 
-  FitFlow(store::Store& store, const core::Bank& bank, const ItemIds& item_ids, store::RowId profile,
+  FitFlow(store::Store& store, const core::Bank& bank, const ItemIds& item_ids, std::int64_t profile,
           const Clock& clock);
 
   Stage stage() const { return stage_; }
@@ -56,7 +61,7 @@ class FitFlow {
 
  private:
   void load_history();
-  void load_session(store::RowId session);
+  void load_session(std::int64_t session);
   void advance();
   void complete();
   void show(std::optional<std::size_t> statement);
@@ -64,13 +69,13 @@ class FitFlow {
   store::Store& store_;
   const core::Bank& bank_;
   const ItemIds& item_ids_;
-  std::unordered_map<store::RowId, std::size_t> statement_of_item_;
-  store::RowId profile_;
+  std::unordered_map<std::int64_t, std::size_t> statement_of_item_;
+  std::int64_t profile_;
   const Clock& clock_;
 
   Stage stage_ = Stage::idle;
   int unfinished_answers_ = 0;
-  std::optional<store::RowId> session_;
+  std::optional<std::int64_t> session_;
   std::vector<core::FitAnswer> answers_;  // one per statement, latest answer, in the order given
   std::set<std::size_t> skipped_;
   std::optional<std::size_t> next_;

@@ -1,12 +1,11 @@
 #pragma once
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 
-#include "store/repositories.hpp"
-
 namespace rp::app {
 
-// Bank id (question or statement) -> its row in the item table.
-using ItemIds = std::unordered_map<std::string, store::RowId>;
+// Bank id (question or statement) -> its row in the item table (a store::RowId).
+using ItemIds = std::unordered_map<std::string, std::int64_t>;
 
 }  // namespace rp::app

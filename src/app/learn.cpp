@@ -66,6 +66,25 @@ void LearnController::refresh_path() {
   }
 }
 
+// Learning reads no answers: what changes elsewhere is only the lessons offered before a quiz,
+// and after a lesson read to the end, the next steps.
+Changes LearnController::handle(const action::LearnChooseRole& a) {
+  choose_role(a.role);
+  return Changes::quiz_offer;
+}
+Changes LearnController::handle(const action::LearnOpen& a) {
+  open(a.lesson_id, a.section);
+  return Changes::leading_to(Screen::learn, Changes::quiz_offer);
+}
+Changes LearnController::handle(const action::LearnClose&) {
+  close();
+  return Changes::quiz_offer;
+}
+Changes LearnController::handle(const action::LearnReachedEnd&) {
+  reached_end();
+  return Changes::quiz_offer | Changes::result_steps;
+}
+
 void LearnController::choose_role(std::size_t role) {
   if (role >= bank_.roles.size() || role == view_.role) return;
   view_.role = role;

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "app/actions.hpp"
+#include "app/changes.hpp"
 #include "app/clock.hpp"
 #include "core/bank.hpp"
 #include "core/markdown.hpp"
@@ -19,35 +21,15 @@ class Store;
 
 namespace rp::app {
 
-struct LessonLine {
-  std::string lesson_id, topic_id, topic, title;
-  int words = 0;
-  int minutes = 0;      // reading time at about 200 words a minute
-  bool read = false;
-  std::string read_on;  // the last day it was read to the end, "2026-03-02"
-};
-
-struct LearnView {
-  std::size_t role = 0;          // whose path is shown, an index into the bank's roles
-  std::vector<LessonLine> path;  // that role's lessons in the order of its topics
-  int read_count = 0;
-  std::optional<std::size_t> next_unread;  // the first lesson of the path not read yet
-
-  // The lesson open for reading, if any.
-  std::optional<std::size_t> open;  // index into path
-  std::string title, topic_id, lesson_id;
-  core::Markdown body;
-  std::vector<core::Source> sources;
-  std::string scroll_to;    // a section anchor to bring into view once it is drawn
-  int opening = 0;          // counts openings, so the screen starts each at the top
-  bool end_reached = false;  // this opening has reached the end (recorded or not: one try each)
-  bool marked_read = false;  // and the reading is on disk
-};
-
 class LearnController {
  public:
   LearnController(store::Store& store, const core::Bank& bank, std::int64_t profile_id, const Clock& clock,
                   LearnView& view);
+
+  Changes handle(const action::LearnChooseRole&);
+  Changes handle(const action::LearnOpen&);
+  Changes handle(const action::LearnClose&);
+  Changes handle(const action::LearnReachedEnd&);
 
   void choose_role(std::size_t role);
   // Opens a lesson, at one of its sections when `section` names one. Opening a lesson the shown

@@ -6,6 +6,8 @@
 #include <map>
 #include <random>
 
+#include "store/repositories.hpp"
+
 namespace rp::app {
 
 namespace {

@@ -5,6 +5,7 @@
 // exactly (an answer given again counts no better than the first), and a summary. What a session
 // set out to ask is stored with it, so one left by closing the window can be resumed.
 #include <map>
+#include <cstdint>
 #include <optional>
 #include <random>
 #include <set>
@@ -15,19 +16,17 @@
 #include "core/quiz.hpp"
 #include "core/session.hpp"
 
-namespace rp::app {
+namespace rp::store {
+class Store;
+}
 
-struct QuizSetup {
-  std::vector<std::string> roles;   // role ids; empty means every role
-  std::vector<std::string> topics;  // topic ids; empty means every topic ("mixed")
-  int count = 10;
-};
+namespace rp::app {
 
 class QuizFlow {
  public:
-  enum class Stage { none, card, question, feedback, summary };
+  using Stage = SessionStage;
 
-  QuizFlow(store::Store& store, const core::Bank& bank, const ItemIds& item_ids, store::RowId profile,
+  QuizFlow(store::Store& store, const core::Bank& bank, const ItemIds& item_ids, std::int64_t profile,
            const Clock& clock, Study& study);
 
   // The questions a quiz with this setup would ask, in order (shuffled by `seed`): no suspended
@@ -103,13 +102,13 @@ class QuizFlow {
     core::Grade grade;
   };
   struct Undo {
-    store::RowId answer = 0;
+    std::int64_t answer = 0;
     std::size_t position = 0;
     std::optional<core::CardState> previous;
   };
 
   struct LeftBehind {
-    store::RowId session = 0;
+    std::int64_t session = 0;
     core::SessionKind kind = core::SessionKind::quiz;
     core::TimeMs started = 0;
     std::optional<std::size_t> role;
@@ -118,7 +117,7 @@ class QuizFlow {
   };
   std::optional<LeftBehind> left_behind() const;
   void begin(core::SessionKind kind, std::vector<core::ReviewPick> questions);
-  void store_plan(store::RowId session) const;
+  void store_plan(std::int64_t session) const;
   void show_question();
   void finish();
   std::optional<std::pair<std::size_t, std::size_t>> card_due_for(std::size_t question) const;
@@ -127,13 +126,13 @@ class QuizFlow {
   store::Store& store_;
   const core::Bank& bank_;
   const ItemIds& item_ids_;
-  store::RowId profile_;
+  std::int64_t profile_;
   const Clock& clock_;
   Study& study_;
 
   Stage stage_ = Stage::none;
   core::SessionKind kind_ = core::SessionKind::quiz;
-  std::optional<store::RowId> session_;
+  std::optional<std::int64_t> session_;
   std::optional<std::size_t> review_role_;
   std::vector<core::ReviewPick> queue_;
   std::size_t position_ = 0;

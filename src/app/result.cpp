@@ -99,6 +99,16 @@ void ResultController::reload() {
   show_latest();
 }
 
+Changes ResultController::handle(const action::ResultOpen& a) {
+  open(a.index);
+  return Changes::leading_to(Screen::result);
+}
+
+Changes ResultController::handle(const action::ResultLatest&) {
+  show_latest();
+  return {};
+}
+
 void ResultController::open(std::size_t index) {
   if (index >= records_.size() || !view_.has_result) return;
   if (index + 1 == records_.size()) {

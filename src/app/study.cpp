@@ -4,6 +4,7 @@
 #include <string>
 
 #include "store/local_day_queries.hpp"
+#include "store/repositories.hpp"
 
 namespace rp::app {
 

@@ -2,6 +2,7 @@
 // What the learner knows: mastery per role and topic, weak topics, leeches, what is due, and the
 // order review serves questions in. Built from the schedule and the answers, outside any frame.
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -10,23 +11,16 @@
 
 #include "app/clock.hpp"
 #include "app/item_ids.hpp"
+#include "app/views.hpp"
 #include "core/bank.hpp"
 #include "core/mastery.hpp"
 #include "core/review.hpp"
-#include "store/repositories.hpp"
+
+namespace rp::store {
+class Store;
+}
 
 namespace rp::app {
-
-struct StudySettings {
-  double desired_retention = 0.90;  // 0.70 .. 0.97
-  int daily_limit = 50;             // review questions a day
-  bool ask_confidence = false;      // ask "sure / not sure" before confirming
-  bool streaks = false;             // show streaks on Progress (opt-in; they never nag)
-  int rest_days = 1;                // days off a week that do not break a day streak, 0..2
-  int day_start_hour = core::DayStart::default_hour;  // when the learner's day begins, 0..23 local
-
-  static constexpr double min_retention = 0.70, max_retention = 0.97;
-};
 
 struct TopicStatus {
   std::size_t role = 0;   // index into Bank::roles
@@ -58,9 +52,10 @@ class Study {
  public:
   static constexpr int leech_threshold = 4;
 
-  Study(store::Store& store, const core::Bank& bank, const ItemIds& item_ids, store::RowId profile, const Clock& clock);
+  Study(store::Store& store, const core::Bank& bank, const ItemIds& item_ids, std::int64_t profile, const Clock& clock);
 
   StudySettings& settings() { return settings_; }
+  const StudySettings& settings() const { return settings_; }
   void load_settings();
   void save_settings();
   core::Fsrs fsrs() const;
@@ -96,7 +91,7 @@ class Study {
   core::DayStart day_start() const { return {settings_.day_start_hour}; }
   // Due today and servable today: not suspended, and no sibling answered today.
   bool due_today(std::size_t question, const core::CardState& card, const Today& today) const;
-  std::optional<std::size_t> question_of_item(store::RowId item) const;
+  std::optional<std::size_t> question_of_item(std::int64_t item) const;
 
   // Review answers given on the learner's local day now, each counted on the day it was given
   // (so 23:30 on the eve of a DST change stays on that eve), and what the daily limit leaves.
@@ -109,12 +104,12 @@ class Study {
   void restore(std::size_t question);
   void reset(std::size_t question);
 
-  store::RowId item_id(std::size_t question) const;
+  std::int64_t item_id(std::size_t question) const;
   bool question_is_about(std::size_t question, std::size_t role, std::size_t topic) const;
   const core::BankIndex& index() const { return index_; }
 
  private:
-  using Cards = std::unordered_map<store::RowId, core::CardState>;
+  using Cards = std::unordered_map<std::int64_t, core::CardState>;
   TopicStatus status_of(std::size_t slot, const Cards& cards, const Today& today, const core::Fsrs& engine) const;
   std::vector<TopicStatus> mastery_from(const Cards& cards, const Today& today) const;
   // The figures that look at every question once: leeches, reviews due per day, today's counts.
@@ -126,9 +121,9 @@ class Study {
   store::Store& store_;
   const core::Bank& bank_;
   core::BankIndex index_;
-  std::vector<store::RowId> items_;  // the item row of each question, in bank order
-  std::unordered_map<store::RowId, std::size_t> question_of_item_;
-  store::RowId profile_;
+  std::vector<std::int64_t> items_;  // the item row of each question, in bank order
+  std::unordered_map<std::int64_t, std::size_t> question_of_item_;
+  std::int64_t profile_;
   const Clock& clock_;
   StudySettings settings_;
 };

@@ -26,9 +26,13 @@
 
 #include "app/app.hpp"
 #include "app/demo.hpp"
+#include "app/quiz_flow.hpp"
+#include "app/study.hpp"
 #include "bank/loader.hpp"
 #include "bench/big_bank.hpp"
 #include "store/baseline.hpp"
+#include "store/repositories.hpp"
+#include "store/store.hpp"
 #include "terminal/report.hpp"
 #include "ui/screens.hpp"
 
@@ -142,7 +146,7 @@ void build_history(Size& size) {
   app::StudySettings settings = application->study().settings();
   settings.daily_limit = 1000;
   application->apply(app::action::SetStudySettings{settings});
-  application->apply(app::action::SetGoal{"answers", 400});
+  application->apply(app::action::SetGoal{{core::WeeklyGoal::Unit::answers, 400}});
   const auto summary = app::simulate_study(*application, size.weeks, 42, 110);
   size.answers = application->view().answers_total;
   std::cerr << fmt::format("  {}: {} answers over {} study days\n", size.name, summary.answers, summary.days_studied);
@@ -223,7 +227,7 @@ std::pair<std::vector<double>, std::vector<double>> commit_ms(app::App& applicat
   auto& quiz = application.quiz();
   while (static_cast<int>(times.size()) < answers) {
     quiz.start_quiz({{}, {}, 20});
-    while (quiz.stage() == app::QuizFlow::Stage::question && static_cast<int>(times.size()) < answers) {
+    while (quiz.stage() == app::SessionStage::question && static_cast<int>(times.size()) < answers) {
       quiz.pick_option(0);
       const auto started = Clock::now();
       quiz.confirm();
@@ -274,7 +278,7 @@ BankTimes bank_times(const fs::path& dir, int runs, int answers, const std::opti
     while (static_cast<int>(times.answer_ms.size()) < answers) {
       application->apply(app::action::SetQuizSetup{{{}, {}, 20}});
       application->apply(app::action::QuizStart{});
-      while (application->view().session.stage == app::QuizFlow::Stage::question &&
+      while (application->view().session.stage == app::SessionStage::question &&
              static_cast<int>(times.answer_ms.size()) < answers) {
         application->apply(app::action::QuizPick{0});
         const auto confirmed = Clock::now();

@@ -2,6 +2,7 @@
 // Weekly figures from per-day totals: answers, accuracy, minutes, true retention and the goal.
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "core/calendar.hpp"
@@ -22,9 +23,16 @@ struct DayTotals {
 // right or wrong and would make a week look busier and less accurate than it was.
 struct WeeklyGoal {
   enum class Unit { answers, minutes };
+  static constexpr int max_target = 100'000;
   Unit unit = Unit::answers;
   int target = 50;
+
+  bool valid() const { return target >= 1 && target <= max_target; }
+  friend bool operator==(const WeeklyGoal&, const WeeklyGoal&) = default;
 };
+
+// "answers" or "minutes", as the goal's unit is stored and written.
+constexpr std::string_view to_string(WeeklyGoal::Unit unit) { return unit == WeeklyGoal::Unit::minutes ? "minutes" : "answers"; }
 
 struct WeekTotals {
   LocalDay monday = 0;

@@ -36,6 +36,9 @@ std::size_t utf8_prefix_bytes(std::string_view text, std::size_t max_bytes);
 // How many times U+FFFD, the replacement character, occurs in `text`.
 std::size_t replacement_characters(std::string_view text);
 
+// The longest a profile name may be, in characters.
+inline constexpr std::size_t max_profile_name = 64;
+
 // What is wrong with `name` as a profile name, in a sentence for the learner; nothing when it is
 // a good name: valid UTF-8, no control characters, not blank, 1 to `max_characters` characters.
 std::optional<std::string> profile_name_problem(std::string_view name, std::size_t max_characters);

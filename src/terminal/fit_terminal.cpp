@@ -9,6 +9,7 @@
 #include <ostream>
 #include <string>
 
+#include "core/fit.hpp"
 #include "terminal/quiz_terminal.hpp"
 #include "terminal/result_terminal.hpp"
 
@@ -34,7 +35,7 @@ int run_fit(app::App& app, bool start_over, std::istream& in, std::ostream& out,
   fmt::print(out, "Say how much you agree with each statement. Every answer is saved as you give it.\n");
 
   int not_recorded = 0;
-  while (fit.stage == app::FitFlow::Stage::asking) {
+  while (fit.stage == app::FitStage::asking) {
     fmt::print(out, "\n{}\n", fit.statement);
     if (fit.earlier_answer)
       fmt::print(out, "(your earlier answer: {} {})\n", *fit.earlier_answer, core::likert_label(*fit.earlier_answer));

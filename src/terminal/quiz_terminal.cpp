@@ -12,7 +12,7 @@
 namespace rp::terminal {
 
 namespace {
-using Stage = app::QuizFlow::Stage;
+using Stage = app::SessionStage;
 
 // "2" or "1, 3" -> option indices; nothing when the text is not a list of numbers in range.
 std::optional<std::set<std::size_t>> parse_options(const std::string& line, std::size_t count) {

@@ -80,7 +80,7 @@ void print_report(const app::App& app, int weeks, bool json, std::ostream& out) 
              view.study.due_by_day[0] == 1 ? "" : "s");
   const auto goal = app.goal();
   fmt::print(out, "The last {} weeks{}\n", weeks,
-             goal ? fmt::format(" (goal: {} {} a week)", goal->weekly_target, goal->unit) : std::string());
+             goal ? fmt::format(" (goal: {} {} a week)", goal->target, core::to_string(goal->unit)) : std::string());
   fmt::print(out, "{:<10} {:<11} {:>8} {:>8} {:>8}  {}\n", "Week", "Starts", "Answers", "Right", "Minutes", "Goal");
   for (const auto& w : app.weekly(weeks))
     fmt::print(out, "{:<10} {:<11} {:>8} {:>8} {:>8.0f}  {}\n", core::to_string(w.week), core::format_day(w.monday),

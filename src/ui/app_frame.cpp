@@ -116,11 +116,11 @@ std::optional<app::Action> back_action(const app::ViewState& view) {
   switch (view.screen) {
     case Screen::home: return std::nullopt;
     case Screen::fit:
-      if (view.fit.stage == app::FitFlow::Stage::asking) return app::action::FitQuit{};
+      if (view.fit.stage == app::FitStage::asking) return app::action::FitQuit{};
       break;
     case Screen::quiz:
     case Screen::review:
-      if (view.session.stage != app::QuizFlow::Stage::none) return app::action::QuizQuit{};
+      if (view.session.stage != app::SessionStage::none) return app::action::QuizQuit{};
       break;
     case Screen::learn:
       if (view.learn.open) return app::action::LearnClose{};

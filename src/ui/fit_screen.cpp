@@ -9,7 +9,7 @@
 namespace rp::ui {
 
 namespace {
-using app::FitFlow;
+using app::FitStage;
 
 constexpr const char* likert_labels[] = {"Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"};
 
@@ -185,9 +185,9 @@ void draw_fit(const Frame& f) {
   screen_heading(f, "Which role suits you?",
                  "Find out which of the two careers fits the work you enjoy.");
   switch (f.view.fit.stage) {
-    case FitFlow::Stage::idle: draw_intro(f); break;
-    case FitFlow::Stage::asking: draw_asking(f); break;
-    case FitFlow::Stage::done: draw_done(f); break;
+    case FitStage::idle: draw_intro(f); break;
+    case FitStage::asking: draw_asking(f); break;
+    case FitStage::done: draw_done(f); break;
   }
 }
 

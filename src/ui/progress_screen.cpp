@@ -25,9 +25,8 @@ void goal_section(const Frame& f) {
   auto& ui = f.ui;
   section_title(f, "This week");
   if (p.has_goal && !ui.editing_goal) {
-    const float fraction = static_cast<float>(std::min(1.0, p.this_week / std::max(1, p.goal_target)));
-    const std::string overlay = p.goal_unit == "minutes" ? fmt::format("{:.0f} of {} minutes", p.this_week, p.goal_target)
-                                                         : fmt::format("{:.0f} of {} answers", p.this_week, p.goal_target);
+    const float fraction = static_cast<float>(std::min(1.0, p.this_week / std::max(1, p.goal.target)));
+    const std::string overlay = fmt::format("{:.0f} of {} {}", p.this_week, p.goal.target, core::to_string(p.goal.unit));
     // The bar leaves room for its button on the same line, however narrow the window.
     const float button = ImGui::CalcTextSize("Change goal").x + 2 * ImGui::GetStyle().FramePadding.x;
     const float room = ImGui::GetContentRegionAvail().x - button - ImGui::GetStyle().ItemSpacing.x;
@@ -35,8 +34,8 @@ void goal_section(const Frame& f) {
     ButtonRow row(true);
     if (row.button("Change goal")) {
       ui.editing_goal = true;
-      ui.goal_unit = p.goal_unit == "minutes" ? 1 : 0;
-      ui.goal_target = p.goal_target;
+      ui.goal_unit = static_cast<int>(p.goal.unit);
+      ui.goal_target = p.goal.target;
     }
   } else {
     if (!p.has_goal) paragraph(fmt::format("{:.0f} answers so far this week. Set a weekly goal to track it.", p.this_week));
@@ -45,12 +44,12 @@ void goal_section(const Frame& f) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
     ImGui::InputInt("##target", &ui.goal_target, 5, 25);
-    ui.goal_target = std::clamp(ui.goal_target, 1, 100000);
+    ui.goal_target = std::clamp(ui.goal_target, 1, core::WeeklyGoal::max_target);
     ButtonRow row(true);
-    row.radio("answers", &ui.goal_unit, 0);
-    row.radio("minutes", &ui.goal_unit, 1);
+    row.radio("answers", &ui.goal_unit, static_cast<int>(core::WeeklyGoal::Unit::answers));
+    row.radio("minutes", &ui.goal_unit, static_cast<int>(core::WeeklyGoal::Unit::minutes));
     if (row.primary(f, "Save goal")) {
-      f.actions.push(app::action::SetGoal{ui.goal_unit == 1 ? "minutes" : "answers", ui.goal_target});
+      f.actions.push(app::action::SetGoal{{static_cast<core::WeeklyGoal::Unit>(ui.goal_unit), ui.goal_target}});
       ui.editing_goal = false;
     }
     if (p.has_goal && row.button("Cancel")) ui.editing_goal = false;
@@ -160,22 +159,22 @@ void weekly_section(const Frame& f) {
     most_answers = std::max(most_answers, static_cast<double>(w.answers));
     most_minutes = std::max(most_minutes, w.minutes);
   }
-  const bool answers_goal = p.has_goal && p.goal_unit == "answers";
-  const bool minutes_goal = p.has_goal && p.goal_unit == "minutes";
-  if (answers_goal) most_answers = std::max(most_answers, static_cast<double>(p.goal_target));
-  if (minutes_goal) most_minutes = std::max(most_minutes, static_cast<double>(p.goal_target));
+  const bool answers_goal = p.has_goal && p.goal.unit == core::WeeklyGoal::Unit::answers;
+  const bool minutes_goal = p.has_goal && p.goal.unit == core::WeeklyGoal::Unit::minutes;
+  if (answers_goal) most_answers = std::max(most_answers, static_cast<double>(p.goal.target));
+  if (minutes_goal) most_minutes = std::max(most_minutes, static_cast<double>(p.goal.target));
   // Two charts a row keep the four weekly figures on one screen.
   if (!ImGui::BeginTable("weekly-charts", 2, ImGuiTableFlags_SizingStretchSame)) return;
   ImGui::TableNextColumn();
   weekly_bars(f, "answers", "Answers", [](const app::WeekBar& w) { return std::optional<double>(static_cast<double>(w.answers)); },
-              most_answers, "{:.0f} answers", answers_goal ? std::optional<double>(p.goal_target) : std::nullopt);
+              most_answers, "{:.0f} answers", answers_goal ? std::optional<double>(p.goal.target) : std::nullopt);
   ImGui::TableNextColumn();
   weekly_bars(f, "accuracy", "Accuracy", [](const app::WeekBar& w) {
     return w.accuracy ? std::optional<double>(*w.accuracy * 100) : std::nullopt;
   }, 100.0, "{:.0f}% right", std::nullopt);
   ImGui::TableNextColumn();
   weekly_bars(f, "minutes", "Minutes studied", [](const app::WeekBar& w) { return std::optional<double>(w.minutes); },
-              most_minutes, "{:.0f} minutes", minutes_goal ? std::optional<double>(p.goal_target) : std::nullopt);
+              most_minutes, "{:.0f} minutes", minutes_goal ? std::optional<double>(p.goal.target) : std::nullopt);
   ImGui::TableNextColumn();
   weekly_bars(f, "retention", "True retention (due reviews right)", [](const app::WeekBar& w) {
     return w.retention ? std::optional<double>(*w.retention * 100) : std::nullopt;

@@ -13,7 +13,7 @@
 namespace rp::ui {
 
 namespace {
-using app::QuizFlow;
+using app::SessionStage;
 
 
 enum class Mark { none, right, wrong };
@@ -250,16 +250,16 @@ void unfinished_offer(const Frame& f, std::optional<core::SessionKind> only) {
 
 void draw_session(const Frame& f) {
   switch (f.view.session.stage) {
-    case QuizFlow::Stage::card: draw_card_stage(f); break;
-    case QuizFlow::Stage::question: draw_question_stage(f); break;
-    case QuizFlow::Stage::feedback: draw_feedback_stage(f); break;
-    case QuizFlow::Stage::summary: draw_summary_stage(f); break;
-    case QuizFlow::Stage::none: break;
+    case SessionStage::card: draw_card_stage(f); break;
+    case SessionStage::question: draw_question_stage(f); break;
+    case SessionStage::feedback: draw_feedback_stage(f); break;
+    case SessionStage::summary: draw_summary_stage(f); break;
+    case SessionStage::none: break;
   }
 }
 
 bool showing_session_of(const Frame& f, core::SessionKind kind) {
-  return f.view.session.stage != QuizFlow::Stage::none && f.view.session.kind == kind;
+  return f.view.session.stage != SessionStage::none && f.view.session.kind == kind;
 }
 
 void other_session_note(const Frame& f, core::SessionKind kind) {

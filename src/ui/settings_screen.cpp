@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "core/settings.hpp"
 #include "core/text.hpp"
 #include "ui/screens.hpp"
 
@@ -57,7 +58,7 @@ bool replaced_characters(const std::string& typed, const std::string& before) {
 
 std::optional<std::string> name_problem(const Frame& f, const std::string& typed, const std::string& before,
                                         std::optional<std::int64_t> self) {
-  if (auto problem = core::profile_name_problem(typed, app::App::max_profile_name)) return problem;
+  if (auto problem = core::profile_name_problem(typed, core::max_profile_name)) return problem;
   if (replaced_characters(typed, before))
     return std::string("this window cannot type characters such as emoji (they show as \xEF\xBF\xBD); please leave them out");
   for (const auto& profile : f.view.profiles)
@@ -128,8 +129,8 @@ void settle_sent_names(const Frame& f) {
 // are rebuilt between frames once the slider is let go, not while it moves.
 void text_size_row(const Frame& f) {
   setting_label("Text size");
-  constexpr int lowest = app::App::min_text_size, step = app::App::text_size_step;
-  constexpr int steps = (app::App::max_text_size - lowest) / step;
+  constexpr int lowest = core::TextSize::min, step = core::TextSize::step;
+  constexpr int steps = core::TextSize::steps;
   ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 14));
   const auto chosen = edit_then_commit(f.ui.text_size_edit, (f.view.text_size - lowest) / step, [&](int& index) {
     // The slider moves over the steps and shows the size they stand for ("%%" is ImGui's "%").

@@ -21,7 +21,7 @@ struct UiState {
   std::optional<float> retention_edit;
   std::optional<int> daily_limit_edit;
   std::optional<int> text_size_edit;
-  int goal_unit = 0;                           // 0 answers, 1 minutes, while editing the goal
+  int goal_unit = 0;                           // a core::WeeklyGoal::Unit, while editing the goal
   int goal_target = 50;
   bool editing_goal = false;
   // The Learn screen: which opening of a lesson the reader has set up (scrolled to the top or to

@@ -5,6 +5,8 @@
 #include <stdexcept>
 
 #include "app/app.hpp"
+#include "app/quiz_flow.hpp"
+#include "core/quiz.hpp"
 
 namespace rp::test {
 

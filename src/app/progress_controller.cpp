@@ -1,5 +1,3 @@
-// The App's progress and profile parts: weekly figures kept current as answers are recorded,
-// mastery snapshots, and the list of learners.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -8,49 +6,23 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "app/app.hpp"
-#include "core/text.hpp"
+#include "app/progress_controller.hpp"
+#include "app/study.hpp"
+#include "store/repositories.hpp"
 #include "store/local_day_queries.hpp"
 
 namespace rp::app {
 
-// Every name that creates or renames a profile passes here: --profile, the window's fields and
-// the actions. Characters are counted as core::scan_utf8 counts them, which is what SQLite's
-// length() in the profile table's CHECK counts for valid UTF-8, so a name this accepts is stored.
-std::string App::checked_profile_name(const std::string& name) {
-  if (const auto problem = core::profile_name_problem(name, max_profile_name)) throw std::invalid_argument(*problem);
-  return name;
+ProgressController::ProgressController(store::Store& store, const core::Bank& bank, std::int64_t profile_id,
+                                       const Clock& clock, const Study& study, ViewState& view)
+    : store_(store), bank_(bank), profile_id_(profile_id), clock_(clock), study_(study), view_(view) {
+  const auto today = Clock::local_day(clock_.now());
+  days_ = store::DailyActivity(store_).range(profile_id_, core::monday_of(today) - 52 * 7, today);
 }
 
-bool App::report_name_problem(const std::string& name, std::optional<std::int64_t> id) {
-  auto problem = core::profile_name_problem(name, max_profile_name);
-  if (!problem) {
-    if (const auto other = store::Profiles(*store_).find_by_name(name); other && (!id || other->id != *id))
-      problem = fmt::format("a profile called \"{}\" exists already", name);
-  }
-  if (!problem) {
-    view_.name_problem.reset();
-    return false;
-  }
-  view_.characters.add(*problem);
-  view_.name_problem = ViewState::NameProblem{id, name, std::move(*problem)};
-  return true;
-}
-
-void App::refresh_profiles() {
-  view_.profiles.clear();
-  for (const auto& profile : store::Profiles(*store_).list()) {
-    view_.characters.add(profile.name);
-    view_.profiles.push_back(
-        {profile.id, profile.name, store::Answers(*store_).count(profile.id), profile.id == profile_.id});
-  }
-}
-
-void App::record_mastery_snapshot() { record_mastery_snapshot(study_->mastery()); }
-
-void App::record_mastery_snapshot(const std::vector<TopicStatus>& topics) {
+void ProgressController::record_mastery_snapshot(const std::vector<TopicStatus>& topics) {
   const auto monday = core::monday_of(Clock::local_day(clock_.now()));
-  const core::BankIndex& index = study_->index();
+  const core::BankIndex& index = study_.index();
   // What this week's snapshot already holds, read once a week: a start or a session's end then
   // writes only the pairs whose mastery moved, not every role x topic of a large bank.
   if (written_week_ != monday || written_scores_.size() != index.slots()) {
@@ -58,7 +30,7 @@ void App::record_mastery_snapshot(const std::vector<TopicStatus>& topics) {
     for (std::size_t r = 0; r < bank_.roles.size(); ++r) role_of.emplace(bank_.roles[r].id, r);
     for (std::size_t t = 0; t < bank_.topics.size(); ++t) topic_of.emplace(bank_.topics[t].id, t);
     written_scores_.assign(index.slots(), std::nullopt);
-    for (const auto& point : store::mastery_week(*store_, profile_.id, monday)) {
+    for (const auto& point : store::mastery_week(store_, profile_id_, monday)) {
       const auto role = role_of.find(point.role);
       const auto topic = topic_of.find(point.topic);
       if (role != role_of.end() && topic != topic_of.end()) written_scores_[index.slot(role->second, topic->second)] = point.score;
@@ -71,55 +43,77 @@ void App::record_mastery_snapshot(const std::vector<TopicStatus>& topics) {
     if (slot < written_scores_.size() && written_scores_[slot] != t.mastery.score) changed.emplace_back(slot, t.mastery.score);
   }
   if (changed.empty()) return;
-  store_->in_transaction([&] {
-    store::MasterySnapshots snapshots(*store_);
+  store_.in_transaction([&] {
+    store::MasterySnapshots snapshots(store_);
     for (const auto& [slot, score] : changed)
-      snapshots.put(profile_.id, {monday, bank_.roles[index.role_of(slot)].id, bank_.topics[index.topic_of(slot)].id, score});
+      snapshots.put(profile_id_, {monday, bank_.roles[index.role_of(slot)].id, bank_.topics[index.topic_of(slot)].id, score});
   });
   // Only once committed: a failed write leaves the cache saying "not stored yet".
   for (const auto& [slot, score] : changed) written_scores_[slot] = score;
 }
 
-void App::refresh_recent_days() {
+void ProgressController::refresh_recent_days() {
   // Answers only ever land on today (or, around midnight, yesterday): re-read those two rows.
   const auto today = Clock::local_day(clock_.now());
-  const auto fresh = store::DailyActivity(*store_).range(profile_.id, today - 1, today);
+  const auto fresh = store::DailyActivity(store_).range(profile_id_, today - 1, today);
   std::erase_if(days_, [&](const core::DayTotals& d) { return d.day >= today - 1; });
   days_.insert(days_.end(), fresh.begin(), fresh.end());
 }
 
-std::optional<store::Goal> App::goal() const { return store::Goals(*store_).get(profile_.id); }
-
-std::vector<core::WeekTotals> App::weekly(int weeks) const {
-  const auto today = Clock::local_day(clock_.now());
-  const auto first = core::monday_of(today) - static_cast<core::LocalDay>(weeks - 1) * 7;
-  const auto row = goal();
-  std::optional<core::WeeklyGoal> weekly_goal;
-  if (row)
-    weekly_goal = core::WeeklyGoal{row->unit == "minutes" ? core::WeeklyGoal::Unit::minutes : core::WeeklyGoal::Unit::answers,
-                                   row->weekly_target};
-  return core::weekly_totals(store::DailyActivity(*store_).range(profile_.id, first, today), first, weeks, weekly_goal);
+std::optional<core::WeeklyGoal> ProgressController::goal() const {
+  const auto row = store::Goals(store_).get(profile_id_);
+  if (!row) return std::nullopt;
+  return core::WeeklyGoal{row->unit == "minutes" ? core::WeeklyGoal::Unit::minutes : core::WeeklyGoal::Unit::answers,
+                          row->weekly_target};
 }
 
-void App::refresh_progress_view() {
-  refresh_progress_figures();
+std::vector<core::WeekTotals> ProgressController::weekly(int weeks) const {
+  const auto today = Clock::local_day(clock_.now());
+  const auto first = core::monday_of(today) - static_cast<core::LocalDay>(weeks - 1) * 7;
+  return core::weekly_totals(store::DailyActivity(store_).range(profile_id_, first, today), first, weeks, goal());
+}
+
+Changes ProgressController::handle(const action::SetGoal& a) {
+  if (!a.goal.valid())
+    throw std::invalid_argument(fmt::format("a weekly goal is a number of answers or minutes from 1 to {}", core::WeeklyGoal::max_target));
+  store::Goals(store_).set(profile_id_, {std::string(core::to_string(a.goal.unit)), a.goal.target}, clock_.now());
+  return Changes::progress;
+}
+
+Changes ProgressController::handle(const action::SetProgressWeeks& a) {
+  view_.progress.weeks_shown = a.weeks == 52 ? 52 : (a.weeks == 26 ? 26 : 12);
+  return Changes::progress;
+}
+
+Changes ProgressController::handle(const action::SetMasteryRole& a) {
+  if (a.role < bank_.roles.size()) view_.progress.mastery_role = a.role;
+  return Changes::progress;
+}
+
+void ProgressController::refresh_answer_counts() {
+  store::Answers answers(store_);
+  view_.answers_total = answers.count(profile_id_);
+  view_.graded_answers_total = answers.count_graded(profile_id_);
+}
+
+void ProgressController::refresh_after_answers() {
+  refresh_recent_days();
+  refresh_answer_counts();
+  refresh_figures();
+}
+
+void ProgressController::refresh() {
+  refresh_answer_counts();
+  refresh_figures();
   refresh_mastery_lines();
 }
 
-void App::refresh_progress_figures() {
+void ProgressController::refresh_figures() {
   ProgressView& v = view_.progress;
   const auto today = Clock::local_day(clock_.now());
-  const auto goal_row = store::Goals(*store_).get(profile_.id);
-  std::optional<core::WeeklyGoal> goal;
-  if (goal_row) {
-    goal = core::WeeklyGoal{goal_row->unit == "minutes" ? core::WeeklyGoal::Unit::minutes : core::WeeklyGoal::Unit::answers,
-                            goal_row->weekly_target};
-    v.has_goal = true;
-    v.goal_unit = goal_row->unit;
-    v.goal_target = goal_row->weekly_target;
-  } else {
-    v.has_goal = false;
-  }
+  const auto goal = this->goal();
+  v.has_goal = goal.has_value();
+  if (goal) v.goal = *goal;
 
   // Weekly figures for the last 52 weeks; the screen shows the last weeks_shown of them.
   const auto this_monday = core::monday_of(today);
@@ -162,11 +156,11 @@ void App::refresh_progress_figures() {
     if (d.answers > 0 && d.day <= today) studied.insert(d.day);
   for (const auto& w : weeks)
     if (w.goal_met) weeks_met.insert(w.monday);
-  v.day_streak = core::day_streak(studied, today, study_->settings().rest_days);
+  v.day_streak = core::day_streak(studied, today, study_.settings().rest_days);
   v.week_streak = goal ? core::week_streak(weeks_met, today) : 0;
 }
 
-void App::refresh_mastery_lines() {
+void ProgressController::refresh_mastery_lines() {
   // Mastery over the shown weeks for the chosen role, a line per topic. Each week's rows are
   // read by their week, so a snapshot dated after today (the clock was set back) is never read.
   ProgressView& v = view_.progress;
@@ -184,7 +178,7 @@ void App::refresh_mastery_lines() {
     v.mastery.push_back({bank_.topics[t].name, std::vector<std::optional<double>>(weeks)});
   }
   for (std::size_t w = 0; w < weeks; ++w)
-    for (const auto& p : store::mastery_week(*store_, profile_.id, first_monday + static_cast<core::LocalDay>(w) * 7, role_id))
+    for (const auto& p : store::mastery_week(store_, profile_id_, first_monday + static_cast<core::LocalDay>(w) * 7, role_id))
       if (const auto topic = topic_of.find(p.topic); topic != topic_of.end()) v.mastery[topic->second].scores[w] = p.score;
 }
 
