@@ -2,6 +2,9 @@
 #include <doctest/doctest.h>
 
 #include <climits>
+#include <limits>
+
+#include <fmt/format.h>
 
 #include "core/progress.hpp"
 #include "core/settings.hpp"
@@ -35,4 +38,24 @@ TEST_CASE("weekly goal: a target from 1 to the maximum, in answers or minutes") 
   CHECK_FALSE(core::WeeklyGoal{core::WeeklyGoal::Unit::answers, core::WeeklyGoal::max_target + 1}.valid());
   CHECK(core::to_string(core::WeeklyGoal::Unit::answers) == "answers");
   CHECK(core::to_string(core::WeeklyGoal::Unit::minutes) == "minutes");
+}
+
+TEST_CASE("study settings: every number is clamped on the way in, whoever assigns it") {
+  core::DailyLimit limit = 50;
+  CHECK(limit == 50);
+  limit = 0;
+  CHECK(limit == 1);
+  limit = 5000;
+  CHECK(limit == 1000);
+  core::DesiredRetention retention = 0.5;
+  CHECK(retention.get() == doctest::Approx(0.70));
+  retention = 0.99;
+  CHECK(retention.get() == doctest::Approx(0.97));
+  retention = std::numeric_limits<double>::quiet_NaN();  // "nan" read back from a tampered file
+  CHECK(retention.get() == doctest::Approx(0.70));
+  core::RestDays rest = -1;
+  CHECK(rest == 0);
+  core::DayStartHour hour = 24;
+  CHECK(hour == 23);
+  CHECK(fmt::format("{:02}:00", core::DayStartHour(7)) == "07:00");
 }

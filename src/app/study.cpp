@@ -59,13 +59,13 @@ void Study::load_settings() {
   store::Settings settings(store_);
   if (auto v = settings.get(profile_, retention_key)) {
     try {
-      settings_.desired_retention = std::clamp(std::stod(*v), StudySettings::min_retention, StudySettings::max_retention);
+      settings_.desired_retention = std::stod(*v);  // out of range is clamped, as every assignment is
     } catch (const std::exception&) {
     }
   }
   if (auto v = settings.get(profile_, daily_limit_key)) {
     try {
-      settings_.daily_limit = std::clamp(std::stoi(*v), 1, 1000);
+      settings_.daily_limit = std::stoi(*v);
     } catch (const std::exception&) {
     }
   }
@@ -75,23 +75,21 @@ void Study::load_settings() {
     settings_.rest_days = (*v)[0] - '0';
   if (auto v = settings.get(profile_, day_start_key)) {
     try {
-      settings_.day_start_hour = std::clamp(std::stoi(*v), 0, 23);
+      settings_.day_start_hour = std::stoi(*v);
     } catch (const std::exception&) {
     }
   }
 }
 
 void Study::save_settings() {
-  settings_.desired_retention = std::clamp(settings_.desired_retention, StudySettings::min_retention, StudySettings::max_retention);
-  settings_.daily_limit = std::clamp(settings_.daily_limit, 1, 1000);
   store_.in_transaction([&] {
     store::Settings settings(store_);
-    settings.set(profile_, retention_key, std::to_string(settings_.desired_retention));
-    settings.set(profile_, daily_limit_key, std::to_string(settings_.daily_limit));
+    settings.set(profile_, retention_key, std::to_string(settings_.desired_retention.get()));
+    settings.set(profile_, daily_limit_key, std::to_string(settings_.daily_limit.get()));
     settings.set(profile_, confidence_key, settings_.ask_confidence ? "1" : "0");
     settings.set(profile_, streaks_key, settings_.streaks ? "1" : "0");
-    settings.set(profile_, rest_days_key, std::to_string(std::clamp(settings_.rest_days, 0, 2)));
-    settings.set(profile_, day_start_key, std::to_string(std::clamp(settings_.day_start_hour, 0, 23)));
+    settings.set(profile_, rest_days_key, std::to_string(settings_.rest_days.get()));
+    settings.set(profile_, day_start_key, std::to_string(settings_.day_start_hour.get()));
   });
 }
 

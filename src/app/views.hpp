@@ -15,6 +15,7 @@
 #include "core/progress.hpp"
 #include "core/review.hpp"
 #include "core/session.hpp"
+#include "core/settings.hpp"
 
 namespace rp::app {
 
@@ -25,15 +26,16 @@ enum class SessionStage { none, card, question, feedback, summary };
 // Where the questionnaire is.
 enum class FitStage { idle, asking, done };
 
+// Each number keeps itself in range (core/settings.hpp): whatever is assigned is clamped.
 struct StudySettings {
-  double desired_retention = 0.90;  // 0.70 .. 0.97
-  int daily_limit = 50;             // review questions a day
-  bool ask_confidence = false;      // ask "sure / not sure" before confirming
-  bool streaks = false;             // show streaks on Progress (opt-in; they never nag)
-  int rest_days = 1;                // days off a week that do not break a day streak, 0..2
-  int day_start_hour = core::DayStart::default_hour;  // when the learner's day begins, 0..23 local
+  core::DesiredRetention desired_retention = 0.90;
+  core::DailyLimit daily_limit = 50;
+  bool ask_confidence = false;  // ask "sure / not sure" before confirming
+  bool streaks = false;         // show streaks on Progress (opt-in; they never nag)
+  core::RestDays rest_days = 1;
+  core::DayStartHour day_start_hour = core::DayStart::default_hour;
 
-  static constexpr double min_retention = 0.70, max_retention = 0.97;
+  static constexpr double min_retention = core::DesiredRetention::min, max_retention = core::DesiredRetention::max;
 };
 
 struct QuizSetup {

@@ -288,14 +288,14 @@ void draw_settings(const Frame& f) {
     // buttons beside it step by 5.
     setting_label("Daily review limit");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
-    auto limit = edit_then_commit(ui.daily_limit_edit, settings.daily_limit,
+    auto limit = edit_then_commit(ui.daily_limit_edit, settings.daily_limit.get(),
                                   [](int& value) { ImGui::InputInt("##limit", &value, 0, 0); });
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
     if (ImGui::Button("-##limit")) limit = settings.daily_limit - 5;
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
     if (ImGui::Button("+##limit")) limit = settings.daily_limit + 5;
-    if (limit && std::clamp(*limit, 1, 1000) != settings.daily_limit) {
-      settings.daily_limit = std::clamp(*limit, 1, 1000);
+    if (limit && core::DailyLimit(*limit) != settings.daily_limit) {
+      settings.daily_limit = *limit;
       f.actions.push(app::action::SetStudySettings{settings});
     }
 
