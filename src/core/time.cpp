@@ -4,6 +4,8 @@
 
 #include <cctype>
 
+#include "core/calendar.hpp"
+
 namespace rp::core {
 
 namespace {
@@ -115,17 +117,8 @@ std::string format_iso8601_utc(TimeMs time) {
     rem += 86400;
     --days;
   }
-  // civil_from_days (Hinnant)
-  const std::int64_t z = days + 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const std::int64_t doe = z - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", y, m, d, rem / 3600, (rem % 3600) / 60, rem % 60);
+  const CivilDate date = civil_from_day(days);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", date.year, date.month, date.day, rem / 3600, (rem % 3600) / 60, rem % 60);
 }
 
 std::string format_local_date(TimeMs time, int utc_offset_minutes) {
