@@ -244,3 +244,30 @@ TEST_CASE("result: a no-preference result gives next steps on both paths and the
   }
   for (const auto& sentence : r.latest.tip) CHECK(sentence.find("would be no clear preference") == std::string::npos);
 }
+
+TEST_CASE("result: a suggestion one answer could change says it is close beside its percentage; a settled one does not") {
+  // Mild answers toward the architect, finished as soon as allowed: a lean that one answer can undo.
+  auto close = make_app(store::Store::open_in_memory());
+  close.apply(app::action::FitStart{});
+  while (!close.view().fit.can_finish && close.view().fit.stage == app::FitStage::asking) {
+    const int strong = likert_for(current_statement(close), "ai_architect");
+    close.apply(app::action::FitAnswer{strong == 5 ? 4 : (strong == 1 ? 2 : 3)});
+  }
+  close.apply(app::action::FitFinish{});
+  const auto& tentative = close.view().result.latest;
+  REQUIRE(tentative.suggested);
+  REQUIRE(tentative.close);
+  CHECK(tentative.caution.find("Close: one different answer would change this") == 0);
+  CHECK(printed_result(close, false).find(tentative.caution) != std::string::npos);
+  CHECK(nlohmann::json::parse(printed_result(close, true)).at("result").at("caution") == tentative.caution);
+
+  // Every statement answered firmly for one role: no single answer undoes it, and nothing hedges.
+  auto settled = make_app(store::Store::open_in_memory());
+  settled.apply(app::action::FitStart{});
+  answer_as(settled, "ml_engineer");
+  const auto& firm = settled.view().result.latest;
+  REQUIRE(firm.suggested);
+  CHECK_FALSE(firm.close);
+  CHECK(firm.caution.empty());
+  CHECK(nlohmann::json::parse(printed_result(settled, true)).at("result").at("caution").is_null());
+}

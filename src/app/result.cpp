@@ -193,6 +193,12 @@ ResultDetail ResultController::describe(std::size_t index) const {
   d.tip = core::tip_sentences(bank_, tip);
   d.close = !r.suggested || tip.single.has_value();
   if (d.close) d.split_topics = split_topics(bank_, r, *answers);
+  // "sure" is how likely the leader's fit really is the higher one given the answers' spread;
+  // with few answers, each one still moves the scores a lot. Both are true, and the learner
+  // should not read the percentage as "settled".
+  if (d.suggested && d.close)
+    d.caution = "Close: one different answer would change this (see What would tip it). The percentage says how "
+                "clearly your answers so far favour it; with this few answers, each one still counts for a lot.";
   // Scored again, the answers may read otherwise than when given (a changed model or bank).
   const auto detail = nlohmann::json::parse(record.detail_json, nullptr, false);
   if (detail.is_object() && detail.contains("sentence") && detail["sentence"].is_string()) {

@@ -105,6 +105,8 @@ struct ResultDetail {
   std::vector<FitReasonLine> toward_leader, toward_runner_up;
   std::vector<std::string> tip;  // what would tip it, sentence by sentence
   bool close = false;            // no preference, or one answer could change it
+  // With a suggestion that one answer could still change: why a high "sure" and "close" agree.
+  std::string caution;
   // What the result said when it was given, when its answers scored today read otherwise (the
   // statements or the model have changed since).
   std::string said_then;

@@ -44,6 +44,7 @@ nlohmann::json result_json(const core::Bank& bank, const app::ResultDetail& d) {
           {"toward_runner_up", reasons_json(d.toward_runner_up)},
           {"what_would_tip_it", d.tip},
           {"close", d.close},
+          {"caution", d.caution.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.caution)},
           {"split_topics", split},
           {"said_then", d.said_then.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.said_then)},
           {"answers_found", d.answers_found}};
@@ -90,6 +91,7 @@ nlohmann::json decision_json(const core::Bank& bank, const app::DecisionView& de
 void print_result_detail(const app::ResultDetail& d, std::ostream& out) {
   fmt::print(out, "{}\n", d.sentence);
   fmt::print(out, "Given on {}{}.\n\n", d.date, d.answered > 0 ? fmt::format(", from {} answers", d.answered) : "");
+  if (!d.caution.empty()) fmt::print(out, "{}\n\n", d.caution);
   if (!d.said_then.empty()) fmt::print(out, "When it was given it read: {}\n\n", d.said_then);
   for (const auto& bar : d.bars)
     fmt::print(out, "  {:<36} {:>3.0f} of 100  (90% interval {:.0f} to {:.0f})\n", bar.name, bar.score, bar.low,

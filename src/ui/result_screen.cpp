@@ -82,6 +82,7 @@ void draw_result_detail(const Frame& f, const app::ResultDetail& d) {
   if (d.suggested) ImGui::PopStyleColor();
   note(f, d.answered > 0 ? fmt::format("Given on {}, from {} answers.", d.date, d.answered)
                          : fmt::format("Given on {}.", d.date));
+  if (!d.caution.empty()) paragraph(d.caution);
   if (!d.said_then.empty())
     note(f, fmt::format("When it was given it read: \"{}\". The statements or the scoring have changed since; above is "
                         "what your answers give today.",
