@@ -52,6 +52,11 @@ Study::Study(store::Store& store, const core::Bank& bank, const ItemIds& item_id
     question_of_item_.emplace(item_ids.at(question.id), items_.size());
     items_.push_back(item_ids.at(question.id));
   }
+  std::unordered_map<std::size_t, std::vector<std::size_t>> groups;
+  for (std::size_t q = 0; q < bank_.questions.size(); ++q)
+    if (!bank_.questions[q].fact.empty()) groups[index_.sibling_group(q)].push_back(q);
+  for (auto& [group, questions] : groups)
+    if (questions.size() > 1) siblings_.emplace(group, std::move(questions));
   load_settings();
 }
 
@@ -153,34 +158,51 @@ bool Study::question_is_about(std::size_t question, std::size_t role, std::size_
 
 std::vector<TopicStatus> Study::mastery() const { return mastery_from(store::Schedules(store_).all(profile_), today()); }
 
-TopicStatus Study::status_of(std::size_t slot, const Cards& cards, const Today& today, const core::Fsrs& engine) const {
-  TopicStatus status;
-  status.role = index_.role_of(slot);
-  status.topic = index_.topic_of(slot);
-  std::vector<std::optional<core::CardState>> topic_cards;
-  for (auto q : index_.questions_in(slot)) {
-    const auto card = cards.find(items_[q]);
-    if (card == cards.end()) {
-      topic_cards.emplace_back();
-      continue;
+Study::QuestionFigures Study::figures_of(std::size_t q, const Cards& cards, const Today& today, core::TimeMs as_of,
+                                        const core::Fsrs& engine) const {
+  QuestionFigures f;
+  const auto card = cards.find(items_[q]);
+  if (card == cards.end()) return f;
+  f.recall = core::recall_term(card->second, as_of, engine);
+  f.due = due_today(q, card->second, today);
+  // Each question's FSRS state counts its answers (reps) and misses (lapses), so accuracy
+  // needs no pass over the answer history.
+  f.answers = card->second.reps;
+  f.correct = card->second.reps - card->second.lapses;
+  return f;
+}
+
+std::vector<Study::QuestionFigures> Study::figures_from(const Cards& cards, const Today& today, core::TimeMs as_of) const {
+  const auto engine = fsrs();
+  std::vector<QuestionFigures> figures;
+  figures.reserve(bank_.questions.size());
+  for (std::size_t q = 0; q < bank_.questions.size(); ++q) figures.push_back(figures_of(q, cards, today, as_of, engine));
+  return figures;
+}
+
+std::vector<TopicStatus> Study::rows_from(const std::vector<QuestionFigures>& figures,
+                                          std::vector<core::MasteryTally>* tallies) const {
+  std::vector<TopicStatus> topics(index_.slots());
+  if (tallies) tallies->assign(index_.slots(), {});
+  for (std::size_t slot = 0; slot < index_.slots(); ++slot) {
+    TopicStatus& status = topics[slot];
+    status.role = index_.role_of(slot);
+    status.topic = index_.topic_of(slot);
+    core::MasteryTally tally;
+    for (auto q : index_.questions_in(slot)) {
+      tally.add(figures[q].recall);
+      status.due += figures[q].due ? 1 : 0;
+      status.answers += figures[q].answers;
+      status.correct += figures[q].correct;
     }
-    topic_cards.emplace_back(card->second);
-    if (due_today(q, card->second, today)) ++status.due;
-    // Each question's FSRS state counts its answers (reps) and misses (lapses), so accuracy
-    // needs no pass over the answer history.
-    status.answers += card->second.reps;
-    status.correct += card->second.reps - card->second.lapses;
+    status.mastery = tally.mastery();
+    if (tallies) (*tallies)[slot] = tally;
   }
-  status.mastery = core::topic_mastery(topic_cards, today.now, engine);
-  return status;
+  return topics;
 }
 
 std::vector<TopicStatus> Study::mastery_from(const Cards& cards, const Today& today) const {
-  const auto engine = fsrs();
-  std::vector<TopicStatus> topics;
-  topics.reserve(index_.slots());
-  for (std::size_t slot = 0; slot < index_.slots(); ++slot) topics.push_back(status_of(slot, cards, today, engine));
-  return topics;
+  return rows_from(figures_from(cards, today, today.now), nullptr);
 }
 
 namespace {
@@ -202,7 +224,10 @@ StudySnapshot Study::snapshot() const {
   StudySnapshot snap;
   const auto cards = store::Schedules(store_).all(profile_);
   const auto now = today();
-  snap.topics = mastery_from(cards, now);
+  snap.as_of = now.now;
+  snap.day = now.day;
+  snap.per_question = figures_from(cards, now, snap.as_of);
+  snap.topics = rows_from(snap.per_question, &snap.tallies);
   snap.topic_count = index_.topics();
   for (std::size_t i = 0; i < snap.topics.size(); ++i)
     if (is_weak(snap.topics[i])) snap.weak.push_back(i);
@@ -212,22 +237,45 @@ StudySnapshot Study::snapshot() const {
 }
 
 std::span<const std::size_t> Study::update(StudySnapshot& snap, std::size_t question) const {
-  const auto slots = index_.slots_of(question);
-  if (snap.topics.size() != index_.slots()) {  // not a snapshot of this bank: build it whole
+  const auto now = today();
+  // Not a snapshot of this bank, or of another learner day (every "due today" moves): build it whole.
+  if (snap.topics.size() != index_.slots() || snap.tallies.size() != index_.slots() ||
+      snap.per_question.size() != bank_.questions.size() || question >= bank_.questions.size() || snap.day != now.day) {
     snap = snapshot();
-    return slots;
+    const auto slots = index_.slots_of(question);
+    snap.changed.assign(slots.begin(), slots.end());
+    return snap.changed;
   }
   const auto cards = store::Schedules(store_).all(profile_);
-  const auto now = today();
   const auto engine = fsrs();
-  std::erase_if(snap.weak, [&](std::size_t i) { return std::binary_search(slots.begin(), slots.end(), i); });
-  for (auto slot : slots) {
-    snap.topics[slot] = status_of(slot, cards, now, engine);
-    if (is_weak(snap.topics[slot])) snap.weak.push_back(slot);
+  // The answered question, and its siblings: answering one buries the others for today.
+  std::span<const std::size_t> redo(&question, 1);
+  if (const auto group = siblings_.find(index_.sibling_group(question)); group != siblings_.end()) redo = group->second;
+  snap.changed.clear();
+  for (auto q : redo) {
+    const auto after = figures_of(q, cards, now, snap.as_of, engine);
+    auto& before = snap.per_question[q];
+    if (after == before && q != question) continue;
+    for (auto slot : index_.slots_of(q)) {
+      auto& row = snap.topics[slot];
+      snap.tallies[slot].replace(before.recall, after.recall);
+      row.mastery = snap.tallies[slot].mastery();
+      row.due += (after.due ? 1 : 0) - (before.due ? 1 : 0);
+      row.answers += after.answers - before.answers;
+      row.correct += after.correct - before.correct;
+      snap.changed.push_back(slot);
+    }
+    before = after;
   }
+  std::sort(snap.changed.begin(), snap.changed.end());
+  snap.changed.erase(std::unique(snap.changed.begin(), snap.changed.end()), snap.changed.end());
+  const auto& changed = snap.changed;
+  std::erase_if(snap.weak, [&](std::size_t i) { return std::binary_search(changed.begin(), changed.end(), i); });
+  for (auto slot : changed)
+    if (is_weak(snap.topics[slot])) snap.weak.push_back(slot);
   sort_weak(snap.weak, snap.topics);
   per_question_figures(snap, cards, now);
-  return slots;
+  return snap.changed;
 }
 
 void Study::per_question_figures(StudySnapshot& snap, const Cards& cards, const Today& today) const {
@@ -235,23 +283,26 @@ void Study::per_question_figures(StudySnapshot& snap, const Cards& cards, const 
   snap.suspended = today.set_aside;
   snap.due_by_day = {};
   const auto horizon = today.day_end + static_cast<core::TimeMs>(snap.due_by_day.size()) * static_cast<core::TimeMs>(core::ms_per_day);
-  for (std::size_t q = 0; q < bank_.questions.size(); ++q) {
-    const auto card = cards.find(items_[q]);
-    if (card == cards.end() || today.suspended[q]) continue;
-    if (card->second.lapses >= leech_threshold) snap.leeches.push_back(q);
+  // Over the questions answered at all, not the whole bank: most of a large bank has no card.
+  for (const auto& [item, card] : cards) {
+    const auto found = question_of_item_.find(item);
+    if (found == question_of_item_.end() || today.suspended[found->second]) continue;  // an item no longer in the bank
+    const auto q = found->second;
+    if (card.lapses >= leech_threshold) snap.leeches.push_back(q);
     // Bucketed by the learner day it falls due on. Anything due before today (say, after the
     // clock went forward) counts as today; a due question whose sibling was answered today waits
     // for tomorrow; anything past the two weeks shown is left out.
-    const auto due = card->second.due;
-    if (due_today(q, card->second, today)) {
+    const auto due = card.due;
+    if (due_today(q, card, today)) {
       ++snap.due_by_day[0];
-    } else if (core::is_due(card->second, today.day_end)) {
+    } else if (core::is_due(card, today.day_end)) {
       ++snap.due_by_day[1];
     } else if (due < horizon) {
       if (const auto slot = core::period_index(Clock::learner_day(due, day_start()), today.day, 1, snap.due_by_day.size()))
         ++snap.due_by_day[*slot];
     }
   }
+  std::sort(snap.leeches.begin(), snap.leeches.end());  // in bank order, as before
   snap.reviewed_today = reviewed_today();
   snap.answers_total = store::Answers(store_).count(profile_);
   // What a plain review would serve now, from the cards and the day already read.

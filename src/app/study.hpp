@@ -43,6 +43,22 @@ struct StudySnapshot {
   std::int64_t reviewed_today = 0;
   std::int64_t answers_total = 0;
 
+  // What update() keeps so that an answer redoes only its own question's share of each row: per
+  // question its recall term, whether it is due today and its answer tallies, and per row the
+  // running sums. Mastery is evaluated as of `as_of` (when the snapshot was built), so every term
+  // of a row refers to one moment and a row's sum equals a full recomputation at that moment.
+  struct QuestionFigures {
+    core::RecallTerm recall;
+    bool due = false;
+    std::int64_t answers = 0, correct = 0;
+    bool operator==(const QuestionFigures&) const = default;
+  };
+  std::vector<QuestionFigures> per_question;
+  std::vector<core::MasteryTally> tallies;  // one per row, as topics
+  core::TimeMs as_of = 0;
+  core::LocalDay day = 0;                   // the learner day it was built on
+  std::vector<std::size_t> changed;         // the rows the last update() redid
+
   const TopicStatus* find(std::size_t role, std::size_t topic) const;
   // The mean mastery score of a role's started topics, or nothing when none is started.
   std::optional<core::TopicMastery> role_readiness(std::size_t role) const;
@@ -62,9 +78,11 @@ class Study {
 
   StudySnapshot snapshot() const;
   // Brings `snap` (a snapshot() taken earlier) up to date after `question` was answered or its
-  // answer undone: only the role x topic pairs the question belongs to are recomputed, with the
-  // figures kept per question (due days, leeches) and today's counts. Returns those pairs, as
-  // indices into snap.topics. Other pairs keep the mastery computed when they were last redone.
+  // answer undone: in the role x topic pairs of the question (and of its siblings, whose "due
+  // today" it may change) only that question's term is replaced, so the cost does not grow with
+  // the questions per topic; then the figures kept per question (due days, leeches) and today's
+  // counts. Returns the pairs it redid, as indices into snap.topics (valid until the next update).
+  // Mastery stays evaluated as of snap.as_of; on a new learner day the snapshot is built whole.
   std::span<const std::size_t> update(StudySnapshot& snap, std::size_t question) const;
   // Mastery and answer tallies of every role and topic (role-major) from the current schedule.
   std::vector<TopicStatus> mastery() const;
@@ -110,7 +128,13 @@ class Study {
 
  private:
   using Cards = std::unordered_map<std::int64_t, core::CardState>;
-  TopicStatus status_of(std::size_t slot, const Cards& cards, const Today& today, const core::Fsrs& engine) const;
+  using QuestionFigures = StudySnapshot::QuestionFigures;
+  QuestionFigures figures_of(std::size_t question, const Cards& cards, const Today& today, core::TimeMs as_of,
+                             const core::Fsrs& engine) const;
+  // Every row from the figures of every question; fills `tallies` when given.
+  std::vector<TopicStatus> rows_from(const std::vector<QuestionFigures>& figures,
+                                     std::vector<core::MasteryTally>* tallies) const;
+  std::vector<QuestionFigures> figures_from(const Cards& cards, const Today& today, core::TimeMs as_of) const;
   std::vector<TopicStatus> mastery_from(const Cards& cards, const Today& today) const;
   // The figures that look at every question once: leeches, reviews due per day, today's counts.
   void per_question_figures(StudySnapshot& snap, const Cards& cards, const Today& today) const;
@@ -123,6 +147,8 @@ class Study {
   core::BankIndex index_;
   std::vector<std::int64_t> items_;  // the item row of each question, in bank order
   std::unordered_map<std::int64_t, std::size_t> question_of_item_;
+  // The questions of each sibling group of two or more, by group: an answer buries its siblings.
+  std::unordered_map<std::size_t, std::vector<std::size_t>> siblings_;
   std::int64_t profile_;
   const Clock& clock_;
   StudySettings settings_;

@@ -1,5 +1,8 @@
 #include "core/mastery.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace rp::core {
 
 std::string_view to_string(MasteryLevel level) {
@@ -14,22 +17,46 @@ std::string_view to_string(MasteryLevel level) {
 }
 
 double recall_in_a_week(const CardState& card, TimeMs now, const Fsrs& fsrs) {
-  const double elapsed = static_cast<double>(now - card.last_review) / ms_per_day;
+  // A review after `now` (a clock set back, or a snapshot's reference time before the answer)
+  // counts as just given.
+  const double elapsed = static_cast<double>(std::max<TimeMs>(0, now - card.last_review)) / ms_per_day;
   return fsrs.retrievability(elapsed + 7.0, card.memory.stability);
 }
 
-TopicMastery topic_mastery(const std::vector<std::optional<CardState>>& cards, TimeMs now, const Fsrs& fsrs) {
+RecallTerm recall_term(const std::optional<CardState>& card, TimeMs now, const Fsrs& fsrs) {
+  if (!card) return std::nullopt;
+  const double recall = std::clamp(recall_in_a_week(*card, now, fsrs), 0.0, 1.0);
+  return static_cast<std::int64_t>(std::llround(recall * recall_term_scale));
+}
+
+void MasteryTally::add(const RecallTerm& term) {
+  ++total_;
+  if (!term) return;
+  ++seen_;
+  sum_ += *term;
+}
+
+void MasteryTally::remove(const RecallTerm& term) {
+  --total_;
+  if (!term) return;
+  --seen_;
+  sum_ -= *term;
+}
+
+TopicMastery MasteryTally::mastery() const {
   TopicMastery m;
-  m.total = static_cast<int>(cards.size());
-  double sum = 0;
-  for (const auto& card : cards) {
-    if (!card) continue;
-    ++m.seen;
-    sum += recall_in_a_week(*card, now, fsrs);
-  }
-  if (m.total > 0) m.score = sum / m.total;
+  m.total = total_;
+  m.seen = seen_;
+  if (total_ > 0) m.score = static_cast<double>(sum_) / recall_term_scale / total_;
   m.level = level_for(m.score, m.seen);
   return m;
+}
+
+TopicMastery topic_mastery(const std::vector<std::optional<CardState>>& cards, TimeMs now, const Fsrs& fsrs) {
+  // Through the tally, so a full computation and a running one agree to the last bit.
+  MasteryTally tally;
+  for (const auto& card : cards) tally.add(recall_term(card, now, fsrs));
+  return tally.mastery();
 }
 
 MasteryLevel level_for(double score, int seen) {
