@@ -282,12 +282,13 @@ const RowKind<Profile> profile_rows{"id, name, created_ms", read_profile};
 struct StoredItem {
   RowId id = 0;
   std::string content_hash;
+  std::string key;
 };
 std::optional<StoredItem> read_item(Store&, SQLite::Statement& row) {
   Cells cells(row);
-  return StoredItem{cells.id(0), row.getColumn(1).getString()};
+  return StoredItem{cells.id(0), row.getColumn(1).getString(), row.getColumn(2).getString()};
 }
-const RowKind<StoredItem> item_rows{"id, content_hash", read_item};
+const RowKind<StoredItem> item_rows{"id, content_hash, key", read_item};
 
 // A review state is read only with its item: one whose item row is gone is skipped.
 struct ReviewState {
@@ -546,13 +547,20 @@ std::string join(const std::vector<std::string>& parts) {
 ItemSync Items::sync(const core::Bank& bank, core::TimeMs now) {
   return store_.in_transaction([&] {
     ItemSync result;
+    // Every stored item is read in one pass and compared here; only new and edited items are
+    // written. A start with an unchanged bank of 5,000 items runs one query instead of 5,000.
+    std::unordered_map<std::string, StoredItem> known;
+    known.reserve(bank.questions.size() + bank.statements.size());
+    for_each_row(store_, bound(store_, select(item_rows, "FROM item")), item_rows,
+                 [&](StoredItem item) { known.emplace(item.key, std::move(item)); });
+    result.ids.reserve(bank.questions.size() + bank.statements.size());
     auto upsert = [&](const std::string& key, std::string_view kind, const std::string& roles,
                       const std::string& topic, const std::string& hash) {
-      if (const auto stored = first_row(store_, item_rows, "FROM item WHERE key = ?", key)) {
-        result.ids[key] = stored->id;
-        if (stored->content_hash == hash) return;
+      if (const auto stored = known.find(key); stored != known.end()) {
+        result.ids[key] = stored->second.id;
+        if (stored->second.content_hash == hash) return;
         run(store_, "UPDATE item SET kind = ?, roles = ?, topic = ?, content_hash = ?, changed_ms = ? WHERE id = ?", kind,
-            roles, topic, hash, now, stored->id);
+            roles, topic, hash, now, stored->second.id);
         ++result.changed;
         return;
       }
