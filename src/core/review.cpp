@@ -30,26 +30,32 @@ std::vector<ReviewPick> plan_review(const std::vector<ReviewCandidate>& candidat
       extra.push_back({recall_now(c), &c});
     }
   }
-  // Ties keep the candidates' order, so the plan is the same every time for the same state.
-  std::stable_sort(due.begin(), due.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::stable_sort(extra.begin(), extra.end(), [](const auto& a, const auto& b) {
+  // Ties keep the candidates' order (their place in `candidates`), so the plan is the same every
+  // time for the same state.
+  auto by_recall = [](const auto& a, const auto& b) { return a.first != b.first ? a.first < b.first : a.second < b.second; };
+  auto by_weakness = [&](const auto& a, const auto& b) {
     if (*a.second->weak_score != *b.second->weak_score) return *a.second->weak_score < *b.second->weak_score;
-    return a.first < b.first;
-  });
+    return by_recall(a, b);
+  };
 
   std::vector<ReviewPick> plan;
   std::unordered_set<std::size_t> served;
-  auto take = [&](const auto& list, ReviewReason reason, std::size_t limit) {
+  // Takes from `list` in `less` order until `limit` are taken. The order is found only as far as
+  // it is used (a heap, not a sort): a large bank has thousands of candidates for ten places.
+  auto take = [&](auto& list, auto less, ReviewReason reason, std::size_t limit) {
+    auto after = [&](const auto& a, const auto& b) { return less(b, a); };  // the least on top
+    std::make_heap(list.begin(), list.end(), after);
     std::size_t taken = 0;
-    for (const auto& [recall, c] : list) {
-      if (taken >= limit) break;
+    for (auto end = list.end(); taken < limit && end != list.begin(); --end) {
+      std::pop_heap(list.begin(), end, after);
+      const ReviewCandidate* c = (end - 1)->second;
       if (!served.insert(c->sibling_group).second) continue;
       plan.push_back({c->question, reason});
       ++taken;
     }
   };
-  take(due, ReviewReason::due, limits.due_limit);
-  take(extra, ReviewReason::extra, limits.extra_limit);
+  take(due, by_recall, ReviewReason::due, limits.due_limit);
+  take(extra, by_weakness, ReviewReason::extra, limits.extra_limit);
   return plan;
 }
 
