@@ -145,10 +145,15 @@ int run_gui(const Options& options, rp::app::Screen screen) {
   Options attempt = options;
   for (;;) {
     try {
-      auto application = open_app(attempt);
-      application->apply(app::action::Navigate{screen});
-      if (screen == app::Screen::learn) open_lesson(*application, options);
-      platform::run_window(*application, window);
+      // On the window's second thread, while the window is made; what it throws comes back here.
+      platform::run_window(
+          [&] {
+            auto application = open_app(attempt);
+            application->apply(app::action::Navigate{screen});
+            if (screen == app::Screen::learn) open_lesson(*application, options);
+            return application;
+          },
+          window);
       return 0;
     } catch (const app::DataError& error) {
       std::cerr << "rolepath: " << error.what() << '\n';

@@ -181,22 +181,41 @@ class WindowFonts {
   std::string told_;
 };
 
-void run_frames(const WindowOptions& options, const FrameHooks& hooks) {
+// The window, destroyed however the start ends (glfwTerminate would, but only later).
+struct GlfwWindow {
+  GLFWwindow* window = nullptr;
+  ~GlfwWindow() {
+    if (window) glfwDestroyWindow(window);
+  }
+};
+
+// `before_fonts`, when given, runs on the second thread first: it makes what the hooks draw from.
+void run_frames(const WindowOptions& options, const FrameHooks& hooks, const std::function<void()>& before_fonts = {}) {
   require_display();
   GlfwSession glfw;
   WindowFonts fonts(hooks);
   float monitor_scale_x = 1.0f, monitor_scale_y = 1.0f;
   if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) glfwGetMonitorContentScale(monitor, &monitor_scale_x, &monitor_scale_y);
-  // The fonts are built on a second thread while the window and its OpenGL context are made, the
-  // slowest steps of a start. The thread is joined before ImGui's context exists: ImGui counts its
-  // allocations in that context, so no ImGui code may run on two threads once it does.
-  std::future<void> building = std::async(std::launch::async, [&] { fonts.prepare(monitor_scale_y); });
+  GlfwWindow made;
+  // The App (bank and database) and then the fonts are made on a second thread while the window
+  // and its OpenGL context are made here, the slowest steps of a start. The thread is joined
+  // before ImGui's context exists: ImGui counts its allocations in that context, so no ImGui code
+  // may run on two threads once it does. (Declared after `made` and `fonts`: if the window fails,
+  // the thread is waited for before what it uses goes.)
+  std::future<void> building = std::async(std::launch::async, [&] {
+    if (before_fonts) before_fonts();
+    fonts.prepare(monitor_scale_y);
+  });
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-  GLFWwindow* window = glfwCreateWindow(options.width, options.height, "RolePath", nullptr, nullptr);
+  // Shown once there is something to draw: a start that fails (a bank error, a damaged
+  // database) shows no empty window before its message or the recovery window.
+  glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+  made.window = glfwCreateWindow(options.width, options.height, "RolePath", nullptr, nullptr);
+  GLFWwindow* window = made.window;
   if (!window) throw NoDisplayError(fmt::format("cannot open a window: {}", last_glfw_error));
   // Every screen is laid out for 800x600 and up (tests/layout_test.cpp); smaller would cut it.
   glfwSetWindowSizeLimits(window, 800, 600, GLFW_DONT_CARE, GLFW_DONT_CARE);
@@ -208,6 +227,7 @@ void run_frames(const WindowOptions& options, const FrameHooks& hooks) {
     std::filesystem::create_directories(options.ini_file.parent_path(), ec);
   }
   building.get();
+  glfwShowWindow(window);
   // What the font thread freed (the font files, stb_truetype's work) sits in its own malloc arena,
   // which the rest of the start never reuses: given back, it no longer adds to the peak memory.
   ::malloc_trim(0);
@@ -265,28 +285,38 @@ void run_frames(const WindowOptions& options, const FrameHooks& hooks) {
       --frames_left;
     }
   }
-  glfwDestroyWindow(window);
 }
-}  // namespace
 
-void run_window(app::App& app, const WindowOptions& options) {
-  ui::UiState ui_state;
+// The hooks of the App's window. `app` is read at each call, so the App may be made after them.
+FrameHooks app_hooks(app::App* const& app, ui::UiState& ui_state) {
   FrameHooks hooks;
-  hooks.theme = [&] { return app.view().theme; };
-  hooks.text_size = [&] { return static_cast<float>(app.view().text_size) / 100.0f; };
-  hooks.characters = [&]() -> const core::CodepointSet& { return app.view().characters; };
+  hooks.theme = [&] { return app->view().theme; };
+  hooks.text_size = [&] { return static_cast<float>(app->view().text_size) / 100.0f; };
+  hooks.characters = [&]() -> const core::CodepointSet& { return app->view().characters; };
   hooks.typed = [&] { return std::vector<std::string_view>{ui_state.new_profile.data(), ui_state.rename.data()}; };
   hooks.draw = [&](const ui::Fonts& fonts) {
-    ui::draw_frame(app.view(), app.actions(), fonts, ui_state);
+    ui::draw_frame(app->view(), app->actions(), fonts, ui_state);
     return false;
   };
   hooks.after = [&] {
-    const bool changed = !app.actions().empty();
-    app.apply_pending();
+    const bool changed = !app->actions().empty();
+    app->apply_pending();
     return changed;
   };
-  hooks.warn = [&](const std::string& message, bool notice) { app.apply(app::action::ShowError{message, notice}); };
-  run_frames(options, hooks);
+  hooks.warn = [&](const std::string& message, bool notice) { app->apply(app::action::ShowError{message, notice}); };
+  return hooks;
+}
+}  // namespace
+
+void run_window(const std::function<std::unique_ptr<app::App>()>& open, const WindowOptions& options) {
+  std::unique_ptr<app::App> owned;
+  app::App* app = nullptr;  // set on the second thread; joining it makes it visible here
+  ui::UiState ui_state;
+  const FrameHooks hooks = app_hooks(app, ui_state);
+  run_frames(options, hooks, [&] {
+    owned = open();
+    app = owned.get();
+  });
 }
 
 ui::RecoveryChoice run_recovery_window(const ui::RecoveryView& view, const WindowOptions& options) {

@@ -2,6 +2,8 @@
 // The real window: GLFW, an OpenGL 3.3 core context, ImGui's GLFW and OpenGL 3 backends, the
 // event loop, and screenshots.
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 
@@ -28,8 +30,13 @@ struct WindowOptions {
 // Throws NoDisplayError before touching anything when no display is reachable.
 void require_display();
 
-// Runs the window until it is closed (or, with a screenshot, until the PNG is written).
-void run_window(app::App& app, const WindowOptions& options);
+// Runs the window on the App `open` makes, until it is closed (or, with a screenshot, until the
+// PNG is written). `open` runs on a second thread while the window (hidden until the first
+// frame) and its OpenGL context are made on this one; then the fonts are built on that thread
+// for what the App will show. Whatever `open` throws (a bank that does not
+// load, a database that cannot be used) is thrown here before any frame is drawn, and the window
+// is gone by then. Without a display it throws NoDisplayError before `open` runs.
+void run_window(const std::function<std::unique_ptr<app::App>()>& open, const WindowOptions& options);
 
 // When the database cannot be opened: a window that names the path and the problem and offers
 // what makes sense. Returns the learner's choice (Kind::none when the window was closed).
