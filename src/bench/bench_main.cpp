@@ -326,6 +326,36 @@ void print_bank_times(const std::vector<BankTimes>& all) {
   }
 }
 
+// `rolepath-bench start [runs]`: only the first frame, on a database with a short history (no
+// histories to build), next to the minimal and the bare window, runs interleaved.
+void print_start_times(int runs) {
+  const fs::path self = fs::canonical("/proc/self/exe");
+  const fs::path dir = make_work_folder();
+  const auto env = environment(dir);
+  const auto db = dir / "start.db";
+  {
+    Size size{"start", 2, db};
+    build_history(size);
+  }
+  const std::vector<std::string> gui = {(self.parent_path() / "rolepath").string(), "--db", db.string(), "--profile",
+                                        "Bench", "--screen", "progress", "--exit-after-first-frame"};
+  spawn(gui, env);  // the day's first start checks every page and makes the backup; not timed
+  std::vector<double> first, minimal, bare;
+  for (int r = 0; r < runs; ++r) {
+    first.push_back(spawn(gui, env).first_frame_ms);
+    minimal.push_back(spawn({(self.parent_path() / "rolepath-minimal").string()}, env).first_frame_ms);
+    bare.push_back(spawn({(self.parent_path() / "rolepath-bare").string()}, env).first_frame_ms);
+  }
+  std::cout << fmt::format(
+      "| Start to first frame, median (p90) | ms |\n| --- | --- |\n| rolepath | {:.0f} ({:.0f}) |\n"
+      "| rolepath-minimal (RolePath's fonts) | {:.0f} ({:.0f}) |\n| rolepath-bare (ImGui's default font) | {:.0f} ({:.0f}) |\n"
+      "\n{:.2f}x minimal, {:.2f}x bare; {} runs each\n",
+      median(first), percentile(first, 90), median(minimal), percentile(minimal, 90), median(bare), percentile(bare, 90),
+      median(first) / median(minimal), median(first) / median(bare), runs);
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+}
+
 struct Row {
   std::string metric;
   std::vector<std::string> values;
@@ -344,6 +374,10 @@ int main(int argc, char** argv) {
     return 0;
   }
   const char* display = std::getenv("DISPLAY");
+  if (argc > 1 && std::string(argv[1]) == "start" && display && *display) {
+    print_start_times(argc > 2 ? std::max(1, std::atoi(argv[2])) : 15);
+    return 0;
+  }
   if (!display || !*display) {
     std::cerr << "rolepath-bench needs a display: run it as\n  bash tests/e2e/with_display.sh " << argv[0] << '\n';
     return 2;
@@ -351,6 +385,7 @@ int main(int argc, char** argv) {
   const fs::path self = fs::canonical("/proc/self/exe");
   const fs::path rolepath = self.parent_path() / "rolepath";
   const fs::path minimal = self.parent_path() / "rolepath-minimal";
+  const fs::path bare = self.parent_path() / "rolepath-bare";
   const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
   const fs::path dir = make_work_folder();
   const auto env = environment(dir);
@@ -366,8 +401,9 @@ int main(int argc, char** argv) {
   std::vector<double> minimal_first, minimal_rss;
   std::vector<Row> rows = {
       {"Answers in the history", {}, "", ""},
-      {"Start to first Progress frame, median (ms)", {}, "<= 1.3x minimal", ""},
+      {"Start to first Progress frame, median (ms)", {}, "<= 1.3x minimal; <= 1.25x bare (10 years)", ""},
       {"  minimal ImGui + GLFW program, same font (ms)", {}, "", ""},
+      {"  bare ImGui + GLFW window, ImGui's default font (ms)", {}, "", ""},
       {"Progress frame CPU, median / p99 (ms)", {}, "< 1 ms (10 years)", ""},
       {"Answer commit, median / p99 (ms)", {}, "<= 1.5x bare SQLite", ""},
       {"  bare SQLite insert + commit, median / p99 (ms)", {}, "", ""},
@@ -383,11 +419,12 @@ int main(int argc, char** argv) {
     const std::vector<std::string> gui = {rolepath.string(), "--db", size.db.string(), "--profile", "Bench",
                                           "--screen", "progress", "--exit-after-first-frame"};
     spawn(gui, env);  // the day's first start checks every page and makes the backup; not timed
-    std::vector<double> first, mini, gui_rss, mini_rss;
+    std::vector<double> first, mini, bare_first, gui_rss, mini_rss;
     for (int r = 0; r < runs; ++r) {
       const auto m = spawn({minimal.string()}, env);
       mini.push_back(m.first_frame_ms);
       mini_rss.push_back(static_cast<double>(m.peak_rss_kb) / 1024.0);
+      bare_first.push_back(spawn({bare.string()}, env).first_frame_ms);
       const auto g = spawn(gui, env);
       first.push_back(g.first_frame_ms);
       gui_rss.push_back(static_cast<double>(g.peak_rss_kb) / 1024.0);
@@ -417,17 +454,19 @@ int main(int argc, char** argv) {
     rows[0].values.push_back(fmt::format("{}", size.answers));
     rows[1].values.push_back(fmt::format("{:.0f}", median(first)));
     rows[2].values.push_back(fmt::format("{:.0f}", median(mini)));
-    rows[3].values.push_back(fmt::format("{:.2f} / {:.2f}", median(frames), percentile(frames, 99)));
-    rows[4].values.push_back(fmt::format("{:.2f} / {:.2f}", median(commits), percentile(commits, 99)));
-    rows[5].values.push_back(fmt::format("{:.2f} / {:.2f}", median(bare), percentile(bare, 99)));
-    rows[6].values.push_back(fmt::format("{:.2f}", median(aggregates)));
-    rows[7].values.push_back(fmt::format("{:.2f}", median(reports)));
-    rows[8].values.push_back(fmt::format("{:.0f}", median(report_wall)));
-    rows[9].values.push_back(fmt::format("{:.0f} / {:.0f}", median(gui_rss), median(mini_rss)));
-    rows[10].values.push_back(fmt::format("{:.0f}", median(report_rss)));
+    rows[3].values.push_back(fmt::format("{:.0f}", median(bare_first)));
+    rows[4].values.push_back(fmt::format("{:.2f} / {:.2f}", median(frames), percentile(frames, 99)));
+    rows[5].values.push_back(fmt::format("{:.2f} / {:.2f}", median(commits), percentile(commits, 99)));
+    rows[6].values.push_back(fmt::format("{:.2f} / {:.2f}", median(bare), percentile(bare, 99)));
+    rows[7].values.push_back(fmt::format("{:.2f}", median(aggregates)));
+    rows[8].values.push_back(fmt::format("{:.2f}", median(reports)));
+    rows[9].values.push_back(fmt::format("{:.0f}", median(report_wall)));
+    rows[10].values.push_back(fmt::format("{:.0f} / {:.0f}", median(gui_rss), median(mini_rss)));
+    rows[11].values.push_back(fmt::format("{:.0f}", median(report_rss)));
     const std::string key = size.name;
     measured[key + ".first"] = median(first);
     measured[key + ".mini"] = median(mini);
+    measured[key + ".bare_window"] = median(bare_first);
     measured[key + ".frame"] = median(frames);
     measured[key + ".commit"] = median(commits);
     measured[key + ".bare"] = median(bare);
@@ -468,13 +507,15 @@ int main(int argc, char** argv) {
   const double aggregate_growth = measured["2M stress.aggregates"] / measured["10 years.aggregates"];
   const double report_growth = measured["2M stress.report"] / measured["10 years.report"];
   const double extra_rss = measured["10 years.gui_rss"] - measured["10 years.mini_rss"];
-  rows[1].verdict = fmt::format("{:.2f}x: {}", first_ratio, first_ratio <= 1.3 ? "met" : "MISSED");
-  rows[3].verdict = measured["10 years.frame"] < 1.0 ? "met" : "MISSED";
-  rows[4].verdict = fmt::format("{:.2f}x: {}", commit_ratio, commit_ratio <= 1.5 ? "met" : "MISSED");
-  rows[6].verdict = fmt::format("{:.2f}x: {}", aggregate_growth, aggregate_growth <= 2.0 ? "met" : "MISSED");
-  rows[7].verdict = fmt::format("{:.2f}x: {}", report_growth, report_growth <= 2.0 ? "met" : "MISSED");
-  rows[9].verdict = fmt::format("+{:.0f} MB: {}", extra_rss, extra_rss <= 24 ? "met" : "MISSED");
-  rows[10].verdict = measured["10 years.report_rss"] < 64 ? "met" : "MISSED";
+  const double bare_ratio = measured["10 years.first"] / measured["10 years.bare_window"];
+  rows[1].verdict = fmt::format("{:.2f}x minimal: {}; {:.2f}x bare: {}", first_ratio, first_ratio <= 1.3 ? "met" : "MISSED",
+                                bare_ratio, bare_ratio <= 1.25 ? "met" : "MISSED");
+  rows[4].verdict = measured["10 years.frame"] < 1.0 ? "met" : "MISSED";
+  rows[5].verdict = fmt::format("{:.2f}x: {}", commit_ratio, commit_ratio <= 1.5 ? "met" : "MISSED");
+  rows[7].verdict = fmt::format("{:.2f}x: {}", aggregate_growth, aggregate_growth <= 2.0 ? "met" : "MISSED");
+  rows[8].verdict = fmt::format("{:.2f}x: {}", report_growth, report_growth <= 2.0 ? "met" : "MISSED");
+  rows[10].verdict = fmt::format("+{:.0f} MB: {}", extra_rss, extra_rss <= 24 ? "met" : "MISSED");
+  rows[11].verdict = measured["10 years.report_rss"] < 64 ? "met" : "MISSED";
 
   std::cout << "| Measure | 1 year | 5 years | 10 years | 2M stress | Target | Result |\n"
             << "| --- | --- | --- | --- | --- | --- | --- |\n";

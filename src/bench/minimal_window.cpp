@@ -1,6 +1,8 @@
-// The baseline the benchmark compares RolePath's start with: the least an ImGui + GLFW program
-// does to show one frame with the same font (a GLFW window, an OpenGL 3.3 context, the DejaVu
-// atlas at the same sizes, one frame). Prints "first frame" once it is on screen, then exits.
+// The baselines the benchmark compares RolePath's start with: the least an ImGui + GLFW program
+// does to show one frame (a GLFW window, an OpenGL 3.3 context, a font atlas, one frame). Built
+// twice: rolepath-minimal with RolePath's fonts (the same faces and glyphs), and rolepath-bare
+// (ROLEPATH_DEFAULT_FONT) with ImGui's built-in font, the floor issue 17 measures against.
+// Prints "first frame" once it is on screen, then exits.
 #define GLFW_INCLUDE_NONE
 #include <GL/gl.h>
 #include <GLFW/glfw3.h>
@@ -10,7 +12,9 @@
 
 #include <cstdio>
 
+#ifndef ROLEPATH_DEFAULT_FONT
 #include "ui/style.hpp"
+#endif
 
 int main() {
   if (!glfwInit()) return 1;
@@ -25,7 +29,11 @@ int main() {
   ImGui::GetIO().IniFilename = nullptr;
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
+#ifdef ROLEPATH_DEFAULT_FONT
+  ImGui::GetIO().Fonts->AddFontDefault();
+#else
   rp::ui::load_fonts(1.0f);
+#endif
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
