@@ -385,7 +385,7 @@ int main(int argc, char** argv) {
   const fs::path self = fs::canonical("/proc/self/exe");
   const fs::path rolepath = self.parent_path() / "rolepath";
   const fs::path minimal = self.parent_path() / "rolepath-minimal";
-  const fs::path bare = self.parent_path() / "rolepath-bare";
+  const fs::path bare_window = self.parent_path() / "rolepath-bare";
   const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
   const fs::path dir = make_work_folder();
   const auto env = environment(dir);
@@ -424,7 +424,7 @@ int main(int argc, char** argv) {
       const auto m = spawn({minimal.string()}, env);
       mini.push_back(m.first_frame_ms);
       mini_rss.push_back(static_cast<double>(m.peak_rss_kb) / 1024.0);
-      bare_first.push_back(spawn({bare.string()}, env).first_frame_ms);
+      bare_first.push_back(spawn({bare_window.string()}, env).first_frame_ms);
       const auto g = spawn(gui, env);
       first.push_back(g.first_frame_ms);
       gui_rss.push_back(static_cast<double>(g.peak_rss_kb) / 1024.0);
