@@ -43,6 +43,13 @@ using Clock = std::chrono::steady_clock;
 
 double ms_since(Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
 
+// This thread's CPU time: what a step computes, without the disk's waits or other programs' turns.
+double thread_cpu_ms() {
+  timespec now{};
+  ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
 double percentile(std::vector<double> values, double p) {
   if (values.empty()) return 0;
   std::sort(values.begin(), values.end());
@@ -251,6 +258,7 @@ struct BankTimes {
   std::string name;
   double first_start_ms = 0;
   std::vector<double> start_ms, answer_ms;
+  std::vector<double> start_cpu_ms, answer_cpu_ms;  // the same, in CPU time
 };
 
 BankTimes bank_times(const fs::path& dir, int runs, int answers, const std::optional<BankShape>& shape) {
@@ -267,6 +275,7 @@ BankTimes bank_times(const fs::path& dir, int runs, int answers, const std::opti
   }
   for (int r = 0; r <= runs; ++r) {
     const auto started = Clock::now();
+    const double started_cpu = thread_cpu_ms();
     auto loaded = bank::load_banks(files);
     if (!loaded.ok()) throw std::runtime_error("the bank does not load: " + loaded.errors.front().to_string());
     app::AppOptions options;
@@ -274,6 +283,7 @@ BankTimes bank_times(const fs::path& dir, int runs, int answers, const std::opti
     auto application = std::make_unique<app::App>(store::Store::open(dir / db_name, store::Check::light),
                                                   std::move(loaded.bank), app::Clock::system(), options);
     (r == 0 ? times.first_start_ms : times.start_ms.emplace_back()) = ms_since(started);
+    if (r > 0) times.start_cpu_ms.push_back(thread_cpu_ms() - started_cpu);
     if (r < runs) continue;
     while (static_cast<int>(times.answer_ms.size()) < answers) {
       application->apply(app::action::SetQuizSetup{{{}, {}, 20}});
@@ -282,8 +292,10 @@ BankTimes bank_times(const fs::path& dir, int runs, int answers, const std::opti
              static_cast<int>(times.answer_ms.size()) < answers) {
         application->apply(app::action::QuizPick{0});
         const auto confirmed = Clock::now();
+        const double confirmed_cpu = thread_cpu_ms();
         application->apply(app::action::QuizConfirm{});
         times.answer_ms.push_back(ms_since(confirmed));
+        times.answer_cpu_ms.push_back(thread_cpu_ms() - confirmed_cpu);
         application->apply(app::action::QuizNext{});
       }
       application->apply(app::action::QuizQuit{});
@@ -309,20 +321,27 @@ fs::path make_work_folder() {
   return dir;
 }
 
-// The large banks against the built-in one: later starts and answer latency within 1.2x.
+// The large banks against the built-in one: later starts and answer latency within 1.2x. The
+// verdict is on wall time; CPU time (this thread's) beside it shows what the code itself costs,
+// which a busy machine or a slow disk's fsync does not blur.
 void print_bank_times(const std::vector<BankTimes>& all) {
   std::cout << "\n| Bank (in process, median; p99 in brackets) | Start, new database (ms) | Later starts (ms) "
-               "| Answer to recorded (ms) | Target | Result |\n| --- | --- | --- | --- | --- | --- |\n";
+               "| Later starts, CPU (ms) | Answer to recorded (ms) | Answer, CPU (ms) | Target | Result |\n"
+               "| --- | --- | --- | --- | --- | --- | --- | --- |\n";
   const BankTimes& base = all.front();
   for (const auto& t : all) {
     const double start_ratio = median(t.start_ms) / median(base.start_ms);
     const double answer_ratio = median(t.answer_ms) / median(base.answer_ms);
+    const double start_cpu_ratio = median(t.start_cpu_ms) / median(base.start_cpu_ms);
+    const double answer_cpu_ratio = median(t.answer_cpu_ms) / median(base.answer_cpu_ms);
     const bool is_base = &t == &base;
-    std::cout << fmt::format("| {} | {:.0f} | {:.0f} ({:.0f}) | {:.2f} ({:.2f}) | {} | {} |\n", t.name, t.first_start_ms,
-                             median(t.start_ms), percentile(t.start_ms, 99), median(t.answer_ms),
-                             percentile(t.answer_ms, 99), is_base ? "the baseline" : "within 1.2x of the built-in bank",
-                             is_base ? "" : fmt::format("start {:.2f}x, answer {:.2f}x: {}", start_ratio, answer_ratio,
-                                                        start_ratio <= 1.2 && answer_ratio <= 1.2 ? "met" : "MISSED"));
+    const auto result = fmt::format("start {:.2f}x, answer {:.2f}x: {} (CPU: start {:.2f}x, answer {:.2f}x)", start_ratio,
+                                    answer_ratio, start_ratio <= 1.2 && answer_ratio <= 1.2 ? "met" : "MISSED",
+                                    start_cpu_ratio, answer_cpu_ratio);
+    std::cout << fmt::format("| {} | {:.0f} | {:.0f} ({:.0f}) | {:.0f} | {:.2f} ({:.2f}) | {:.2f} | {} | {} |\n", t.name,
+                             t.first_start_ms, median(t.start_ms), percentile(t.start_ms, 99), median(t.start_cpu_ms),
+                             median(t.answer_ms), percentile(t.answer_ms, 99), median(t.answer_cpu_ms),
+                             is_base ? "the baseline" : "within 1.2x of the built-in bank", is_base ? "" : result);
   }
 }
 
