@@ -117,15 +117,30 @@ cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
 cp "$deb" "$root/tmp/"
 chmod 0644 "$root/tmp/$(basename "$deb")"
 
-# Everything inside the root runs in a private mount namespace: its /proc, /sys and /dev mounts
-# disappear with it, whatever happens, and never show on the host.
+# Everything inside the root runs in a mount namespace of its own: its /proc, /sys and /dev mounts
+# disappear with it, whatever happens. Its mounts are made private so that they never show on the
+# host; where that cannot be done because / is not a mount point (this script itself runs in a
+# chroot, such as a fresh root made with debootstrap: unshare then says "cannot change root
+# filesystem propagation"), the namespace keeps the propagation it has and each command unmounts
+# its mounts itself when it ends.
+if unshare --mount --propagation private -- true 2>/dev/null; then
+  propagation=private
+else
+  propagation=unchanged
+  say "/ is not a mount point here (a chroot?): the root's mounts are unmounted after each command instead of made private"
+fi
 in_root() {
-  unshare --mount --propagation private -- bash -c '
+  unshare --mount --propagation "$propagation" -- bash -c '
     root=$1; shift
     mount -t proc proc "$root/proc"
     mount -t sysfs sysfs "$root/sys"
     mount --rbind /dev "$root/dev"
-    exec chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root \
+    unmount() {  # lazily where a process the command left behind still holds a mount
+      local m
+      for m in dev sys proc; do umount -R "$root/$m" 2>/dev/null || umount -lR "$root/$m" 2>/dev/null || true; done
+    }
+    trap unmount EXIT
+    chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root \
       DEBIAN_FRONTEND=noninteractive "$@"' in_root "$root" "$@"
 }
 
