@@ -48,5 +48,5 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-dejavu-extra, fonts-noto-core, fonts-noto-cjk, fonts-symbola")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
-set(CPACK_SOURCE_IGNORE_FILES "/\\.git" "/build[^/]*/")
+set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git" "/build[^/]*/")  # escaped twice: CPack writes it into CPackConfig.cmake as is
 include(CPack)
