@@ -150,7 +150,7 @@ void App::follow(const Changes& changes) {
     refresh_result_steps();
     // A session that just ended leaves this week's mastery on record.
     if (changes.has(Changes::session_ended)) progress_->record_mastery_snapshot(study_->snapshot().topics);
-    progress_->refresh();
+    progress_->refresh_mastery_lines();  // the figures and counts were redone above
   } else if (changes.has(Changes::session)) {
     study_->refresh_session();
   }

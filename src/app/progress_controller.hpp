@@ -32,6 +32,8 @@ class ProgressController {
   Changes handle(const action::SetMasteryRole&);
 
   void refresh();
+  // The mastery-over-time lines alone, from the weekly snapshots (after one was recorded).
+  void refresh_mastery_lines();
   // After answers were recorded: today's totals and the answer counts (cheap: a few rows), then
   // the figures drawn from them.
   void refresh_after_answers();
@@ -50,7 +52,6 @@ class ProgressController {
   // Figures from the per-day totals (redone after each answer) and the mastery lines from the
   // weekly snapshots (redone only when those or the chart's choices change).
   void refresh_figures();
-  void refresh_mastery_lines();
 
   store::Store& store_;
   const core::Bank& bank_;
